@@ -1,0 +1,93 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{AuthorCard, BodyView, RelatedList, RelatedState, ShareBar};
+use crate::i18n::{self, Labels};
+use crate::model::{Article, PostSummary, Timestamp};
+use crate::text::{reading_time, words};
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleViewProps {
+    pub article: Rc<Article>,
+    #[prop_or(RelatedState::None)]
+    pub related: RelatedState,
+    /// The moment relative times are measured from.
+    pub now: Timestamp,
+    #[prop_or(reading_time::DEFAULT_WORDS_PER_MINUTE)]
+    pub words_per_minute: u32,
+    /// The address to share when the article has no URL of its own (the host page).
+    #[prop_or_default]
+    pub fallback_share_url: Option<AttrValue>,
+    pub labels: Labels,
+    #[prop_or_default]
+    pub on_open_related: Callback<PostSummary>,
+    #[prop_or_default]
+    pub on_share: Callback<&'static str>,
+    /// Where focus goes after an in-place navigation.
+    #[prop_or_default]
+    pub title_ref: NodeRef,
+}
+
+/// A whole article page: header, body, share bar, author card and related posts.
+#[component]
+pub fn ArticleView(props: &ArticleViewProps) -> Html {
+    let article = &props.article;
+    let labels = props.labels;
+    let minutes = use_memo(
+        (props.article.clone(), props.words_per_minute),
+        |(article, wpm)| {
+            article
+                .reading_minutes
+                .or_else(|| reading_time::minutes(words::count(&article.body.text()), 0, *wpm))
+        },
+    );
+    let share_url = article
+        .url
+        .clone()
+        .map(AttrValue::from)
+        .or_else(|| props.fallback_share_url.clone());
+
+    html! {
+        <>
+            <article part="article" class="article" lang={article.language.clone()}>
+                <header class="article__header">
+                    if let Some(category) = &article.category {
+                        <p part="category" class="article__category">{ category }</p>
+                    }
+                    <h1 part="title" class="article__title" tabindex="-1" ref={props.title_ref.clone()}>
+                        { &article.title }
+                    </h1>
+                    <p part="byline" class="article__byline">
+                        if let Some(author) = &article.author {
+                            <span class="article__author">{ &author.name }</span>
+                        }
+                        if let Some(minutes) = *minutes {
+                            <span part="reading-time" class="article__reading-time">
+                                { i18n::fill(labels.minutes_read, minutes) }
+                            </span>
+                        }
+                        if let Some(published) = article.published {
+                            <time part="published" class="article__published"
+                                  datetime={published.to_rfc3339()} title={published.to_rfc3339()}>
+                                { published.to_long_date_en() }
+                            </time>
+                        }
+                    </p>
+                </header>
+                <BodyView article={article.clone()} />
+                <footer class="article__footer">
+                    if let Some(url) = share_url {
+                        <ShareBar {url} title={article.title.clone()} {labels}
+                                  on_share={props.on_share.clone()} />
+                    }
+                    if let Some(author) = &article.author {
+                        <AuthorCard author={author.clone()} {labels} />
+                    }
+                </footer>
+            </article>
+            <RelatedList state={props.related.clone()} now={props.now} {labels}
+                         on_open={props.on_open_related.clone()} />
+        </>
+    }
+}

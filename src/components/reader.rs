@@ -1,0 +1,231 @@
+use std::cell::Cell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{ArticleView, ErrorStatus, LoadingStatus, RelatedState};
+use crate::formats;
+use crate::i18n::{self, Labels};
+use crate::model::{Article, PostSummary, Timestamp};
+use crate::services::fetcher::{Fetcher, LoadError};
+use crate::text::reading_time::DEFAULT_WORDS_PER_MINUTE;
+
+/// What the reader tells its host (the custom element turns these into DOM events).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReaderEvent {
+    Loaded {
+        src: AttrValue,
+        article: Rc<Article>,
+    },
+    Failed {
+        src: AttrValue,
+        error: LoadError,
+    },
+    Navigated {
+        src: AttrValue,
+        post: PostSummary,
+    },
+    Shared {
+        network: &'static str,
+        url: AttrValue,
+    },
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ReaderProps {
+    /// The article's JSON document.
+    pub src: AttrValue,
+    /// The related posts' JSON document.
+    #[prop_or_default]
+    pub related_src: Option<AttrValue>,
+    pub fetcher: Fetcher,
+    /// Measures relative times ("3 years ago"); the clock's current time when absent.
+    #[prop_or_default]
+    pub now: Option<Timestamp>,
+    #[prop_or(DEFAULT_WORDS_PER_MINUTE)]
+    pub words_per_minute: u32,
+    /// Shared when the article has no URL of its own.
+    #[prop_or_default]
+    pub page_url: Option<AttrValue>,
+    #[prop_or(i18n::EN)]
+    pub labels: Labels,
+    #[prop_or_default]
+    pub on_event: Callback<ReaderEvent>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum ArticleState {
+    Loading,
+    Ready(Rc<Article>),
+    Failed(LoadError),
+}
+
+/// Loads an article (and its related posts) and shows it, or says why it cannot.
+///
+/// A related post with its own JSON opens in place: the reader keeps its related list and
+/// loads the new article; a newer load always wins over an older one still in flight.
+#[component]
+pub fn Reader(props: &ReaderProps) -> Html {
+    // An in-place navigation overrides `src` until the host sets a new `src`.
+    let opened = use_state_eq(|| None::<AttrValue>);
+    let attempt = use_state_eq(|| 0u32);
+    let article = use_state_eq(|| ArticleState::Loading);
+    let related = use_state_eq(|| RelatedState::None);
+    let latest_load = use_mut_ref(|| 0u64);
+    // Set when an in-place navigation finished loading; the title takes focus after rendering.
+    let focus_title = use_mut_ref(|| false);
+    let title_ref = use_node_ref();
+
+    {
+        let opened = opened.clone();
+        use_effect_with(props.src.clone(), move |_| opened.set(None));
+    }
+
+    let current_src = (*opened).clone().unwrap_or_else(|| props.src.clone());
+
+    {
+        let article = article.clone();
+        let fetcher = props.fetcher.clone();
+        let on_event = props.on_event.clone();
+        let latest_load = latest_load.clone();
+        let focus_title = focus_title.clone();
+        let navigated = opened.is_some();
+        use_effect_with((current_src.clone(), *attempt), move |(src, _)| {
+            let load_id = {
+                let mut latest = latest_load.borrow_mut();
+                *latest += 1;
+                *latest
+            };
+            article.set(ArticleState::Loading);
+            let src = src.clone();
+            yew::platform::spawn_local(async move {
+                let result = load_article(&fetcher, &src).await;
+                if *latest_load.borrow() != load_id {
+                    return; // A newer load started meanwhile: this answer is stale.
+                }
+                match result {
+                    Ok(loaded) => {
+                        let loaded = Rc::new(loaded);
+                        *focus_title.borrow_mut() = navigated;
+                        article.set(ArticleState::Ready(loaded.clone()));
+                        on_event.emit(ReaderEvent::Loaded {
+                            src,
+                            article: loaded,
+                        });
+                    }
+                    Err(error) => {
+                        article.set(ArticleState::Failed(error.clone()));
+                        on_event.emit(ReaderEvent::Failed { src, error });
+                    }
+                }
+            });
+        });
+    }
+
+    {
+        let related = related.clone();
+        let fetcher = props.fetcher.clone();
+        let on_event = props.on_event.clone();
+        use_effect_with(props.related_src.clone(), move |related_src| {
+            let cancelled = Rc::new(Cell::new(false));
+            match related_src.clone() {
+                None => related.set(RelatedState::None),
+                Some(src) => {
+                    related.set(RelatedState::Loading);
+                    let cancelled = cancelled.clone();
+                    yew::platform::spawn_local(async move {
+                        let result = load_posts(&fetcher, &src).await;
+                        if cancelled.get() {
+                            return;
+                        }
+                        match result {
+                            Ok(posts) => related.set(RelatedState::Ready(Rc::new(posts))),
+                            Err(error) => {
+                                related.set(RelatedState::Failed);
+                                on_event.emit(ReaderEvent::Failed { src, error });
+                            }
+                        }
+                    });
+                }
+            }
+            move || cancelled.set(true)
+        });
+    }
+
+    {
+        let title_ref = title_ref.clone();
+        use_effect(move || {
+            if focus_title.replace(false) {
+                if let Some(title) = title_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = title.focus();
+                }
+            }
+        });
+    }
+
+    let on_retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |()| attempt.set(*attempt + 1))
+    };
+    let on_open_related = {
+        let opened = opened.clone();
+        let on_event = props.on_event.clone();
+        Callback::from(move |post: PostSummary| {
+            if let Some(src) = post.src.clone() {
+                let src = AttrValue::from(src);
+                opened.set(Some(src.clone()));
+                on_event.emit(ReaderEvent::Navigated { src, post });
+            }
+        })
+    };
+
+    let labels = props.labels;
+    let content = match &*article {
+        ArticleState::Loading => html! { <LoadingStatus {labels} /> },
+        ArticleState::Failed(error) => html! {
+            <ErrorStatus message={error.message()} {on_retry} {labels} />
+        },
+        ArticleState::Ready(loaded) => {
+            let on_share = {
+                let on_event = props.on_event.clone();
+                let url: AttrValue = loaded
+                    .url
+                    .clone()
+                    .map(AttrValue::from)
+                    .or_else(|| props.page_url.clone())
+                    .unwrap_or_default();
+                Callback::from(move |network| {
+                    on_event.emit(ReaderEvent::Shared {
+                        network,
+                        url: url.clone(),
+                    })
+                })
+            };
+            html! {
+                <ArticleView article={loaded.clone()} related={(*related).clone()}
+                             now={props.now.unwrap_or_else(crate::services::clock::now)}
+                             words_per_minute={props.words_per_minute}
+                             fallback_share_url={props.page_url.clone()} {labels}
+                             {on_open_related} {on_share} title_ref={title_ref.clone()} />
+            }
+        }
+    };
+    html! {
+        <div class="reader" aria-busy={(matches!(*article, ArticleState::Loading)).then_some("true")}>
+            { content }
+        </div>
+    }
+}
+
+async fn load_article(fetcher: &Fetcher, src: &str) -> Result<Article, LoadError> {
+    if src.is_empty() {
+        return Err(LoadError::MissingSource);
+    }
+    let text = fetcher.fetch(src).await?;
+    Ok(formats::parse_article(&text)?)
+}
+
+async fn load_posts(fetcher: &Fetcher, src: &str) -> Result<Vec<PostSummary>, LoadError> {
+    let text = fetcher.fetch(src).await?;
+    Ok(formats::parse_post_list(&text)?)
+}

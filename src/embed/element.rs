@@ -1,0 +1,105 @@
+//! Mounting a reader into an element: shadow root, shared stylesheet, Yew app, DOM events.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use yew::{AppHandle, AttrValue, Callback, Renderer};
+
+use super::config::Config;
+use super::{events, WIDGET_CSS};
+use crate::components::{Reader, ReaderProps};
+use crate::services::fetcher::Fetcher;
+use crate::services::http::http_fetcher;
+
+thread_local! {
+    /// One constructed stylesheet for every element on the page.
+    static STYLESHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+}
+
+/// A mounted reader, returned to JavaScript: `update` it with a new config, `destroy` it when
+/// its element leaves the page.
+#[wasm_bindgen]
+pub struct ReaderHandle {
+    host: HtmlElement,
+    fetcher: Fetcher,
+    app: Option<AppHandle<Reader>>,
+}
+
+#[wasm_bindgen]
+impl ReaderHandle {
+    /// Re-renders with a new config (an attribute changed).
+    pub fn update(&mut self, config: JsValue) {
+        let props = reader_props(&self.host, &config, &self.fetcher);
+        if let Some(app) = self.app.as_mut() {
+            app.update(props);
+        }
+    }
+
+    /// Tears the reader down: its DOM, effects and pending work.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}
+
+/// Renders a reader into `host`'s open shadow root, configured by `config`, a plain object
+/// with the keys `src`, `relatedSrc` and `wpm`.
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement, config: JsValue) -> Result<ReaderHandle, JsValue> {
+    let shadow = match host.shadow_root() {
+        Some(shadow) => shadow,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    adopt_stylesheet(&shadow)?;
+    let document = host
+        .owner_document()
+        .ok_or("the element is not in a document")?;
+    let container = document.create_element("div")?;
+    container.set_class_name("article-reader");
+    shadow.append_child(&container)?;
+    let fetcher = http_fetcher();
+    let props = reader_props(&host, &config, &fetcher);
+    let app = Renderer::<Reader>::with_root_and_props(container, props).render();
+    Ok(ReaderHandle {
+        host,
+        fetcher,
+        app: Some(app),
+    })
+}
+
+fn adopt_stylesheet(shadow: &ShadowRoot) -> Result<(), JsValue> {
+    let sheet = STYLESHEET.with(|cell| -> Result<CssStyleSheet, JsValue> {
+        let mut cell = cell.borrow_mut();
+        if let Some(sheet) = cell.as_ref() {
+            return Ok(sheet.clone());
+        }
+        let sheet = CssStyleSheet::new()?;
+        sheet.replace_sync(WIDGET_CSS)?;
+        *cell = Some(sheet.clone());
+        Ok(sheet)
+    })?;
+    shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    Ok(())
+}
+
+fn reader_props(host: &HtmlElement, config: &JsValue, fetcher: &Fetcher) -> ReaderProps {
+    let config = Config::from_lookup(|key| {
+        js_sys::Reflect::get(config, &JsValue::from_str(key))
+            .ok()
+            .and_then(|value| value.as_string())
+    });
+    let event_host = host.clone();
+    let page_url = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(AttrValue::from);
+    yew::props!(ReaderProps {
+        src: config.src.map(AttrValue::from).unwrap_or_default(),
+        related_src: config.related_src.map(AttrValue::from),
+        fetcher: fetcher.clone(),
+        words_per_minute: config.words_per_minute,
+        page_url,
+        on_event: Callback::from(move |event| events::dispatch(&event_host, &event)),
+    })
+}

@@ -1,0 +1,82 @@
+//! The one internal model every source format is turned into, and every component renders.
+//!
+//! Nothing here knows about JSON shapes or the browser: adapters in `formats` build these
+//! values, and components only ever see them.
+
+mod body;
+mod timestamp;
+
+pub use body::{Body, Element, Node, Tag};
+pub use timestamp::Timestamp;
+
+/// An article ready to be rendered: every field already decoded, resolved and validated.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Article {
+    /// Stable identity, used to tell articles apart (falls back to the URL in adapters).
+    pub id: String,
+    /// The canonical page of the article, shared and linked to.
+    pub url: Option<String>,
+    pub title: String,
+    pub category: Option<String>,
+    pub published: Option<Timestamp>,
+    pub author: Option<Author>,
+    pub summary: Option<String>,
+    /// BCP 47 language tag of the article's text, when the source says.
+    pub language: Option<String>,
+    /// The source's own reading time, used instead of ours when it is sensible (> 0).
+    pub reading_minutes: Option<u32>,
+    pub body: Body,
+}
+
+/// The person shown in the author card.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Author {
+    pub name: String,
+    pub bio: Option<String>,
+    /// Avatar image; when absent the card shows the author's initials.
+    pub avatar: Option<String>,
+    pub url: Option<String>,
+}
+
+impl Author {
+    /// Up to two initials ("Richard Gall" → "RG"), for the avatar placeholder.
+    pub fn initials(&self) -> String {
+        self.name
+            .split_whitespace()
+            .filter_map(|word| word.chars().find(|c| c.is_alphanumeric()))
+            .flat_map(char::to_uppercase)
+            .take(2)
+            .collect()
+    }
+}
+
+/// One entry of a related-posts list.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct PostSummary {
+    pub id: String,
+    pub title: String,
+    /// The post's page, for readers who open it in a new tab.
+    pub url: Option<String>,
+    /// The post's own JSON document: when present the widget opens it in place.
+    pub src: Option<String>,
+    pub summary: Option<String>,
+    pub published: Option<Timestamp>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_take_the_first_letter_of_the_first_two_names() {
+        let author = |name: &str| Author {
+            name: name.into(),
+            ..Author::default()
+        };
+        assert_eq!(author("Richard Gall").initials(), "RG");
+        assert_eq!(author("ada").initials(), "A");
+        assert_eq!(author("Jean-Luc van der Berg").initials(), "JV");
+        assert_eq!(author("  ").initials(), "");
+        assert_eq!(author("(Anon) émile").initials(), "AÉ");
+    }
+}

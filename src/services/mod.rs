@@ -1,0 +1,10 @@
+//! The widget's contact with the outside: fetching documents, the clock, the clipboard.
+//!
+//! Each is an injectable value or a thin wrapper, so components stay testable natively and
+//! with stubs in the browser.
+
+pub mod clipboard;
+pub mod clock;
+pub mod fetcher;
+#[cfg(target_arch = "wasm32")]
+pub mod http;

@@ -1,0 +1,104 @@
+//! Counting words the way Unicode word segmentation (UAX #29) counts them in space-separated
+//! scripts, without carrying segmentation tables in the bundle.
+//!
+//! A word is a run of letters, marks and digits; an apostrophe, a full stop, a colon or a
+//! comma between two such characters continues it (`it’s`, `U.S.`, `3,000`), anything else
+//! ends it (`mission-critical` is two words). Punctuation-only tokens are not words.
+//! Han, Hiragana, Katakana and Hangul characters are counted one by one, not as words.
+
+/// What reading time is computed from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TextCounts {
+    pub words: u64,
+    /// Characters of scripts read character by character (Chinese, Japanese, Korean).
+    pub cjk_chars: u64,
+}
+
+/// Counts words and CJK characters in `text`.
+pub fn count(text: &str) -> TextCounts {
+    let mut counts = TextCounts::default();
+    let mut in_word = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_cjk(c) {
+            counts.cjk_chars += 1;
+            in_word = false;
+        } else if is_word_char(c) {
+            if !in_word {
+                counts.words += 1;
+                in_word = true;
+            }
+        } else if in_word && is_mid_word(c) {
+            // Continue the word only if another word character follows directly.
+            in_word = chars
+                .peek()
+                .is_some_and(|&next| is_word_char(next) && !is_cjk(next));
+        } else {
+            in_word = false;
+        }
+    }
+    counts
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+fn is_mid_word(c: char) -> bool {
+    matches!(c, '\'' | '’' | '.' | ':' | ',' | '·' | '\u{2027}')
+}
+
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}')
+}
+
+/// Han, Hiragana, Katakana and Hangul: scripts written without spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'     // Hiragana, Katakana
+        | '\u{31F0}'..='\u{31FF}'   // Katakana phonetic extensions
+        | '\u{3400}'..='\u{4DBF}'   // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}'   // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}'   // CJK compatibility ideographs
+        | '\u{1100}'..='\u{11FF}'   // Hangul Jamo
+        | '\u{3130}'..='\u{318F}'   // Hangul compatibility Jamo
+        | '\u{AC00}'..='\u{D7AF}'   // Hangul syllables
+        | '\u{20000}'..='\u{2FA1F}' // CJK extensions B–F, compatibility supplement
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> u64 {
+        count(text).words
+    }
+
+    #[test]
+    fn words_follow_unicode_word_boundaries() {
+        assert_eq!(words(""), 0);
+        assert_eq!(words("word"), 1);
+        assert_eq!(words("a – b"), 2);
+        assert_eq!(words("U.S. mission-critical it’s"), 4);
+        assert_eq!(words("3,000 people, 2.5 hours"), 4);
+        assert_eq!(words("— … !!! ?"), 0);
+        assert_eq!(words("end. Next"), 2);
+        assert_eq!(words("don't"), 1);
+        assert_eq!(words("naïve café"), 2);
+        assert_eq!(words("e\u{301}te\u{301}"), 1);
+    }
+
+    #[test]
+    fn cjk_characters_are_counted_one_by_one() {
+        assert_eq!(
+            count("你会说English吗？"),
+            TextCounts {
+                words: 1,
+                cjk_chars: 4
+            }
+        );
+        assert_eq!(count(&"字".repeat(1000)).cjk_chars, 1000);
+        assert_eq!(count("ひらがなカタカナ한국어").cjk_chars, 11);
+    }
+}

@@ -1,0 +1,114 @@
+//! Components rendered to HTML natively (Yew's server renderer) with the demo's own data.
+
+use std::rc::Rc;
+
+use article_reader::components::{ArticleView, ArticleViewProps, RelatedState};
+use article_reader::formats::{parse_article, parse_post_list};
+use article_reader::i18n;
+use article_reader::model::Timestamp;
+use yew::ServerRenderer;
+
+/// The day the demo is described against: its recent posts are "3 years ago".
+const NOW: &str = "2026-11-28T12:00:00Z";
+
+fn render(props: impl Fn() -> ArticleViewProps + Send + 'static) -> String {
+    futures::executor::block_on(
+        ServerRenderer::<ArticleView>::with_props(props)
+            .hydratable(false)
+            .render(),
+    )
+}
+
+fn demo_props(related: bool) -> ArticleViewProps {
+    let article = parse_article(include_str!("../demo/ms-ice.json")).expect("demo article");
+    let related = if related {
+        let posts = parse_post_list(include_str!("../demo/recent.json")).expect("demo posts");
+        RelatedState::Ready(Rc::new(posts))
+    } else {
+        RelatedState::None
+    };
+    yew::props!(ArticleViewProps {
+        article: Rc::new(article),
+        related,
+        now: Timestamp::parse_rfc3339(NOW).expect("valid now"),
+        labels: i18n::EN,
+    })
+}
+
+/// Text of the element with `part="…"`, tags stripped (enough for these flat regions).
+fn parts<'a>(html: &'a str, part: &str) -> Vec<&'a str> {
+    let marker = format!("part=\"{part}\"");
+    html.match_indices(&marker)
+        .map(|(at, _)| {
+            let start = at + html[at..].find('>').expect("tag ends") + 1;
+            let end = start + html[start..].find('<').expect("text ends");
+            html[start..end].trim()
+        })
+        .collect()
+}
+
+#[test]
+fn the_demo_article_renders_header_body_author_and_share_bar() {
+    let html = render(|| demo_props(true));
+    assert_eq!(parts(&html, "category"), ["Cloud &amp; Networking"]);
+    assert_eq!(
+        parts(&html, "title"),
+        ["Microsoft condemns ICE activity at U.S. border but still faces public and internal criticism"]
+    );
+    assert_eq!(parts(&html, "reading-time"), ["3 min read"]);
+    assert_eq!(parts(&html, "published"), ["June 19, 2018"]);
+    assert!(html.contains(r#"datetime="2018-06-19T10:00:00Z""#));
+    assert_eq!(parts(&html, "author-name"), ["Richard Gall"]);
+    assert_eq!(parts(&html, "author-avatar"), ["RG"]);
+    assert_eq!(
+        parts(&html, "author-bio"),
+        ["Co-editor of the Packt Hub. Interested in politics, tech culture, and how software and business are changing each other."]
+    );
+    assert!(html.contains("Published by"));
+    assert!(html
+        .contains("<h2>Microsoft faces criticism from employees over relationship with ICE</h2>"));
+    assert_eq!(html.matches("<blockquote>").count(), 2);
+    assert!(html.contains("<blockquote><p>Microsoft is not working with U.S. Immigration"));
+    assert!(html.contains("<blockquote><p>ICE’s decision to accelerate IT modernization"));
+    for name in [
+        "Share on X",
+        "Share on Facebook",
+        "Share on LinkedIn",
+        "Share on email",
+    ] {
+        assert!(html.contains(&format!("aria-label=\"{name}\"")), "{name}");
+    }
+    assert!(html.contains(">Copy link<"), "copy link button");
+}
+
+#[test]
+fn the_demo_related_posts_render_with_excerpts_and_relative_times() {
+    let html = render(|| demo_props(true));
+    assert_eq!(
+        parts(&html, "related-title"),
+        [
+            "Top life hacks for prepping for your IT certification exam",
+            "Learn Transformers for Natural Language Processing with Denis Rothman",
+            "Learning Essential Linux Commands for Navigating the Shell Effectively",
+            "Clean Coding in Python with Mariano Anaya",
+            "Exploring Forms in Angular – types, benefits and differences",
+            "Gain Practical Expertise with the Latest Edition of Software Architecture with C# 9 and .NET 5",
+        ]
+    );
+    assert_eq!(parts(&html, "related-time"), ["3 years ago"; 6]);
+    let excerpts = parts(&html, "related-excerpt");
+    assert_eq!(excerpts.len(), 6);
+    assert_eq!(
+        excerpts[0],
+        "I remember deciding to pursue my first IT certification, the CompTIA A+. I had signed…"
+    );
+    assert!(excerpts.iter().all(|e| e.ends_with('…')), "{excerpts:?}");
+    assert!(html.contains("Recent Posts"));
+}
+
+#[test]
+fn without_related_posts_the_section_is_left_out() {
+    let html = render(|| demo_props(false));
+    assert!(!html.contains("part=\"related\""));
+    assert!(html.contains("part=\"title\""));
+}
