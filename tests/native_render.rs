@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Components rendered to HTML natively (Yew's server renderer) with the demo's own data.
 
 use std::rc::Rc;

@@ -1,0 +1,265 @@
+//! Browser tests: the reader mounted into a real DOM in headless Chromium, with stubbed
+//! documents, asserting on `part`s as publishers and end-to-end tests see them.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
+use std::rc::Rc;
+
+use article_reader::components::{Reader, ReaderProps};
+use article_reader::model::Timestamp;
+use article_reader::services::fetcher::{FetchError, FetchResult, Fetcher};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const ARTICLE: &str = include_str!("../demo/ms-ice.json");
+const RECENT: &str = include_str!("../demo/recent.json");
+
+/// Answers from a script of responses per URL (the last one repeats) and counts requests.
+#[derive(Clone, Default)]
+struct StubServer {
+    responses: Rc<RefCell<HashMap<String, VecDeque<FetchResult>>>>,
+    requests: Rc<RefCell<Vec<String>>>,
+}
+
+impl StubServer {
+    fn answer(self, url: &str, responses: Vec<FetchResult>) -> Self {
+        self.responses
+            .borrow_mut()
+            .insert(url.to_owned(), responses.into());
+        self
+    }
+
+    fn requests_for(&self, url: &str) -> usize {
+        self.requests.borrow().iter().filter(|u| *u == url).count()
+    }
+
+    fn fetcher(&self) -> Fetcher {
+        let server = self.clone();
+        Fetcher::new(move |url| {
+            server.requests.borrow_mut().push(url.to_owned());
+            let mut responses = server.responses.borrow_mut();
+            let result = match responses.get_mut(url) {
+                Some(queue) if queue.len() > 1 => {
+                    queue.pop_front().unwrap_or(Err(FetchError::Status(404)))
+                }
+                Some(queue) => queue
+                    .front()
+                    .cloned()
+                    .unwrap_or(Err(FetchError::Status(404))),
+                None => Err(FetchError::Status(404)),
+            };
+            Box::pin(async move { result })
+        })
+    }
+}
+
+fn ok(text: &str) -> FetchResult {
+    Ok(text.to_owned())
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh element in the page to mount into.
+fn new_root() -> Element {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+fn part(root: &Element, name: &str) -> Option<Element> {
+    root.query_selector(&format!("[part=\"{name}\"]")).unwrap()
+}
+
+fn part_text(root: &Element, name: &str) -> Option<String> {
+    part(root, name).and_then(|e| e.text_content())
+}
+
+fn all_parts(root: &Element, name: &str) -> Vec<String> {
+    let list = root
+        .query_selector_all(&format!("[part=\"{name}\"]"))
+        .unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i).and_then(|n| n.text_content()))
+        .collect()
+}
+
+/// Lets rendering and pending work (stubbed or real fetches) run until `done` holds, giving
+/// up after five seconds. It waits for a condition, never for a fixed time.
+async fn settle_until(done: impl Fn() -> bool) -> bool {
+    let deadline = js_sys::Date::now() + 5_000.0;
+    while js_sys::Date::now() < deadline {
+        yew::scheduler::flush().await;
+        if done() {
+            return true;
+        }
+        // Yield a whole task, so network responses and timers get their turn.
+        yew::platform::time::sleep(std::time::Duration::ZERO).await;
+    }
+    false
+}
+
+fn mount(root: &Element, server: &StubServer, related: bool) -> yew::AppHandle<Reader> {
+    let props = yew::props!(ReaderProps {
+        src: "/article.json",
+        related_src: related.then(|| yew::AttrValue::from("/recent.json")),
+        fetcher: server.fetcher(),
+        now: Some(Timestamp::parse_rfc3339("2026-11-28T12:00:00Z").unwrap()),
+    });
+    yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render()
+}
+
+#[wasm_bindgen_test]
+async fn renders_the_article_and_its_related_posts_by_part() {
+    let server = StubServer::default()
+        .answer("/article.json", vec![ok(ARTICLE)])
+        .answer("/recent.json", vec![ok(RECENT)]);
+    let root = new_root();
+    let _app = mount(&root, &server, true);
+
+    assert!(settle_until(|| all_parts(&root, "related-item").len() == 6).await);
+    assert_eq!(
+        part_text(&root, "title").unwrap().trim(),
+        "Microsoft condemns ICE activity at U.S. border but still faces public and internal criticism"
+    );
+    assert_eq!(part_text(&root, "category").unwrap(), "Cloud & Networking");
+    assert_eq!(part_text(&root, "reading-time").unwrap(), "3 min read");
+    assert_eq!(part_text(&root, "author-name").unwrap(), "Richard Gall");
+    assert_eq!(part_text(&root, "author-avatar").unwrap().trim(), "RG");
+    assert_eq!(all_parts(&root, "related-time"), vec!["3 years ago"; 6]);
+    let body = part(&root, "body").unwrap();
+    assert_eq!(body.query_selector_all("blockquote").unwrap().length(), 2);
+    assert_eq!(all_parts(&root, "share-link").len(), 5);
+    assert!(part(&root, "status").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_load_shows_status_and_retry_loads_again() {
+    let server = StubServer::default().answer(
+        "/article.json",
+        vec![Err(FetchError::Network("offline".into())), ok(ARTICLE)],
+    );
+    let root = new_root();
+    let _app = mount(&root, &server, false);
+
+    assert!(settle_until(|| part(&root, "retry").is_some()).await);
+    assert!(part_text(&root, "status")
+        .unwrap()
+        .contains("Check your connection"));
+    assert!(part(&root, "title").is_none());
+    assert_eq!(server.requests_for("/article.json"), 1);
+
+    part(&root, "retry")
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    assert!(settle_until(|| part(&root, "title").is_some()).await);
+    assert_eq!(server.requests_for("/article.json"), 2);
+    assert!(part(&root, "status").is_none());
+    assert!(part(&root, "retry").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn json_of_the_wrong_shape_is_an_error_not_a_crash() {
+    let server = StubServer::default().answer("/article.json", vec![ok(r#"{"posts": []}"#)]);
+    let root = new_root();
+    let _app = mount(&root, &server, false);
+
+    assert!(settle_until(|| part(&root, "retry").is_some()).await);
+    assert!(part_text(&root, "status")
+        .unwrap()
+        .contains("not in a format this reader understands"));
+}
+
+#[wasm_bindgen_test]
+async fn a_related_post_with_its_own_json_opens_in_place_and_takes_focus() {
+    let related = r#"{"format":"article-reader","version":1,"related":[
+        {"title":"Second article","src":"/second.json","url":"https://example.com/second"}]}"#;
+    let second = r#"{"format":"article-reader","version":1,
+        "article":{"title":"Second article","body":[{"type":"paragraph","text":"Two."}]}}"#;
+    let server = StubServer::default()
+        .answer("/article.json", vec![ok(ARTICLE)])
+        .answer("/recent.json", vec![ok(related)])
+        .answer("/second.json", vec![ok(second)]);
+    let root = new_root();
+    let _app = mount(&root, &server, true);
+    assert!(settle_until(|| part(&root, "related-title").is_some()).await);
+
+    part(&root, "related-title")
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    assert!(
+        settle_until(|| part_text(&root, "title").is_some_and(|t| t.trim() == "Second article"))
+            .await
+    );
+    assert_eq!(server.requests_for("/second.json"), 1);
+    let focused = document().active_element().unwrap();
+    assert_eq!(focused.get_attribute("part").as_deref(), Some("title"));
+    // The related list stays, so the reader can keep browsing.
+    assert!(part(&root, "related").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn the_element_renders_into_an_open_shadow_root_and_reports_load() {
+    let host: HtmlElement = document()
+        .create_element("article-reader-test-host")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let loads = Rc::new(RefCell::new(Vec::<JsValue>::new()));
+    let on_load = {
+        let loads = loads.clone();
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            let detail = event.unchecked_into::<web_sys::CustomEvent>().detail();
+            loads.borrow_mut().push(detail);
+        })
+    };
+    document()
+        .add_event_listener_with_callback("article-reader:load", on_load.as_ref().unchecked_ref())
+        .unwrap();
+
+    let src = format!(
+        "data:application/json,{}",
+        js_sys::encode_uri_component(ARTICLE)
+    );
+    let config = js_sys::Object::new();
+    js_sys::Reflect::set(&config, &"src".into(), &src.into()).unwrap();
+    let mut handle = article_reader::embed::element::mount(host.clone(), config.into()).unwrap();
+
+    let shadow = host.shadow_root().expect("an open shadow root");
+    let title = || shadow.query_selector("[part=\"title\"]").unwrap();
+    assert!(settle_until(|| title().is_some() && !loads.borrow().is_empty()).await);
+    assert_eq!(shadow.adopted_style_sheets().length(), 1);
+    assert_eq!(shadow.query_selector_all("style").unwrap().length(), 0);
+    let detail = loads.borrow()[0].clone();
+    let field = |key: &str| {
+        js_sys::Reflect::get(&detail, &key.into())
+            .unwrap()
+            .as_string()
+    };
+    assert_eq!(field("id").as_deref(), Some("ms-ice"));
+    assert!(field("title")
+        .unwrap()
+        .starts_with("Microsoft condemns ICE"));
+    // Nothing of the widget leaks into the light DOM.
+    assert_eq!(host.children().length(), 0);
+
+    handle.destroy();
+    assert!(settle_until(|| title().is_none()).await);
+    document()
+        .remove_event_listener_with_callback(
+            "article-reader:load",
+            on_load.as_ref().unchecked_ref(),
+        )
+        .unwrap();
+}
