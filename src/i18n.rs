@@ -17,6 +17,9 @@ pub struct Labels {
     pub loading: &'static str,
     pub retry: &'static str,
     pub related_failed: &'static str,
+    /// Shown instead of a password-protected body.
+    pub protected: &'static str,
+    pub read_on_site: &'static str,
 }
 
 /// English, the default.
@@ -32,6 +35,8 @@ pub const EN: Labels = Labels {
     loading: "Loading the article…",
     retry: "Try again",
     related_failed: "Related posts could not be loaded.",
+    protected: "This post is protected by a password.",
+    read_on_site: "Read it on the publisher’s site.",
 };
 
 /// Puts `value` where a template has `{}`.

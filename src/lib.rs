@@ -10,6 +10,8 @@ pub mod embed;
 pub mod formats;
 pub mod i18n;
 pub mod model;
+pub mod sanitize;
 pub mod services;
 pub mod share;
 pub mod text;
+pub mod url;

@@ -7,7 +7,7 @@ use article_reader::text::{reading_time, words};
 
 #[test]
 fn the_demo_article_is_the_seed_article() {
-    let article = parse_article(include_str!("../demo/ms-ice.json")).unwrap();
+    let article = parse_article(include_str!("../demo/ms-ice.json"), None, None).unwrap();
     assert_eq!(article.category.as_deref(), Some("Cloud & Networking"));
     assert_eq!(
         article.author.as_ref().map(|a| a.name.as_str()),
@@ -26,7 +26,7 @@ fn the_demo_article_is_the_seed_article() {
         .iter()
         .filter_map(|n| match n {
             Node::Element(e) => Some(e.tag),
-            Node::Text(_) => None,
+            _ => None,
         })
         .collect();
     assert_eq!(tags.iter().filter(|&&t| t == Tag::Blockquote).count(), 2);
@@ -42,7 +42,7 @@ fn the_seed_body_counts_508_words() {
 
 #[test]
 fn the_demo_related_list_has_the_six_recent_posts() {
-    let posts = parse_post_list(include_str!("../demo/recent.json")).unwrap();
+    let posts = parse_post_list(include_str!("../demo/recent.json"), None, None).unwrap();
     assert_eq!(posts.len(), 6);
     assert!(posts
         .iter()

@@ -21,9 +21,11 @@ fn render(props: impl Fn() -> ArticleViewProps + Send + 'static) -> String {
 }
 
 fn demo_props(related: bool) -> ArticleViewProps {
-    let article = parse_article(include_str!("../demo/ms-ice.json")).expect("demo article");
+    let article =
+        parse_article(include_str!("../demo/ms-ice.json"), None, None).expect("demo article");
     let related = if related {
-        let posts = parse_post_list(include_str!("../demo/recent.json")).expect("demo posts");
+        let posts =
+            parse_post_list(include_str!("../demo/recent.json"), None, None).expect("demo posts");
         RelatedState::Ready(Rc::new(posts))
     } else {
         RelatedState::None

@@ -37,9 +37,13 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let minutes = use_memo(
         (props.article.clone(), props.words_per_minute),
         |(article, wpm)| {
-            article
-                .reading_minutes
-                .or_else(|| reading_time::minutes(words::count(&article.body.text()), 0, *wpm))
+            article.reading_minutes.or_else(|| {
+                reading_time::minutes(
+                    words::count(&article.body.text()),
+                    article.body.image_count(),
+                    *wpm,
+                )
+            })
         },
     );
     let share_url = article
@@ -75,7 +79,22 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         }
                     </p>
                 </header>
-                <BodyView article={article.clone()} />
+                if let Some(image) = &article.image {
+                    <figure class="article__image">
+                        <img src={image.clone()} alt="" loading="lazy" decoding="async" />
+                    </figure>
+                }
+                if article.protected {
+                    <p part="body" class="body article__protected">
+                        { labels.protected }
+                        if let Some(url) = &article.url {
+                            { " " }
+                            <a href={url.clone()} rel="noopener noreferrer">{ labels.read_on_site }</a>
+                        }
+                    </p>
+                } else {
+                    <BodyView article={article.clone()} />
+                }
                 <footer class="article__footer">
                     if let Some(url) = share_url {
                         <ShareBar {url} title={article.title.clone()} {labels}

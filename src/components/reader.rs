@@ -4,10 +4,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{ArticleView, ErrorStatus, LoadingStatus, RelatedState};
-use crate::formats;
+use crate::formats::{self, Format};
 use crate::i18n::{self, Labels};
 use crate::model::{Article, PostSummary, Timestamp};
 use crate::services::fetcher::{Fetcher, LoadError};
+use crate::services::page;
 use crate::text::reading_time::DEFAULT_WORDS_PER_MINUTE;
 
 /// What the reader tells its host (the custom element turns these into DOM events).
@@ -39,6 +40,9 @@ pub struct ReaderProps {
     #[prop_or_default]
     pub related_src: Option<AttrValue>,
     pub fetcher: Fetcher,
+    /// Forces one document format; detected when absent.
+    #[prop_or_default]
+    pub format: Option<Format>,
     /// Measures relative times ("3 years ago"); the clock's current time when absent.
     #[prop_or_default]
     pub now: Option<Timestamp>,
@@ -60,14 +64,24 @@ enum ArticleState {
     Failed(LoadError),
 }
 
+/// What the reader shows instead of the host's `src` after a reader opened a related post.
+#[derive(Clone, Debug, PartialEq)]
+enum Opened {
+    /// A post with its own document, fetched.
+    Document(AttrValue),
+    /// A post the related list carried whole.
+    Article(Rc<Article>),
+}
+
 /// Loads an article (and its related posts) and shows it, or says why it cannot.
 ///
-/// A related post with its own JSON opens in place: the reader keeps its related list and
-/// loads the new article; a newer load always wins over an older one still in flight.
+/// A related post opens in place: the reader keeps its related list and shows the new article,
+/// from the list when it carried the whole post, else from the post's own document. A newer
+/// load always wins over an older one still in flight.
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
     // An in-place navigation overrides `src` until the host sets a new `src`.
-    let opened = use_state_eq(|| None::<AttrValue>);
+    let opened = use_state_eq(|| None::<Opened>);
     let attempt = use_state_eq(|| 0u32);
     let article = use_state_eq(|| ArticleState::Loading);
     let related = use_state_eq(|| RelatedState::None);
@@ -81,31 +95,30 @@ pub fn Reader(props: &ReaderProps) -> Html {
         use_effect_with(props.src.clone(), move |_| opened.set(None));
     }
 
-    let current_src = (*opened).clone().unwrap_or_else(|| props.src.clone());
-
     {
         let article = article.clone();
         let fetcher = props.fetcher.clone();
+        let format = props.format;
         let on_event = props.on_event.clone();
         let latest_load = latest_load.clone();
         let focus_title = focus_title.clone();
+        let target = (*opened)
+            .clone()
+            .unwrap_or_else(|| Opened::Document(props.src.clone()));
         let navigated = opened.is_some();
-        use_effect_with((current_src.clone(), *attempt), move |(src, _)| {
+        use_effect_with((target, *attempt), move |(target, _)| {
             let load_id = {
                 let mut latest = latest_load.borrow_mut();
                 *latest += 1;
                 *latest
             };
-            article.set(ArticleState::Loading);
-            let src = src.clone();
-            yew::platform::spawn_local(async move {
-                let result = load_article(&fetcher, &src).await;
+            let loading = article.clone();
+            let show = move |result: Result<Rc<Article>, LoadError>, src: AttrValue| {
                 if *latest_load.borrow() != load_id {
                     return; // A newer load started meanwhile: this answer is stale.
                 }
                 match result {
                     Ok(loaded) => {
-                        let loaded = Rc::new(loaded);
                         *focus_title.borrow_mut() = navigated;
                         article.set(ArticleState::Ready(loaded.clone()));
                         on_event.emit(ReaderEvent::Loaded {
@@ -118,13 +131,28 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         on_event.emit(ReaderEvent::Failed { src, error });
                     }
                 }
-            });
+            };
+            match target.clone() {
+                Opened::Article(inline) => {
+                    let src =
+                        AttrValue::from(inline.url.clone().unwrap_or_else(|| inline.id.clone()));
+                    show(Ok(inline), src);
+                }
+                Opened::Document(src) => {
+                    loading.set(ArticleState::Loading);
+                    yew::platform::spawn_local(async move {
+                        let result = load_article(&fetcher, &src, format).await.map(Rc::new);
+                        show(result, src);
+                    });
+                }
+            }
         });
     }
 
     {
         let related = related.clone();
         let fetcher = props.fetcher.clone();
+        let format = props.format;
         let on_event = props.on_event.clone();
         use_effect_with(props.related_src.clone(), move |related_src| {
             let cancelled = Rc::new(Cell::new(false));
@@ -134,7 +162,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     related.set(RelatedState::Loading);
                     let cancelled = cancelled.clone();
                     yew::platform::spawn_local(async move {
-                        let result = load_posts(&fetcher, &src).await;
+                        let result = load_posts(&fetcher, &src, format).await;
                         if cancelled.get() {
                             return;
                         }
@@ -171,11 +199,19 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let opened = opened.clone();
         let on_event = props.on_event.clone();
         Callback::from(move |post: PostSummary| {
-            if let Some(src) = post.src.clone() {
-                let src = AttrValue::from(src);
-                opened.set(Some(src.clone()));
-                on_event.emit(ReaderEvent::Navigated { src, post });
-            }
+            let target = match (&post.article, &post.src) {
+                (Some(article), _) => Opened::Article(article.clone()),
+                (None, Some(src)) => Opened::Document(AttrValue::from(src.clone())),
+                (None, None) => return,
+            };
+            let src = AttrValue::from(
+                post.src
+                    .clone()
+                    .or_else(|| post.url.clone())
+                    .unwrap_or_else(|| post.id.clone()),
+            );
+            opened.set(Some(target));
+            on_event.emit(ReaderEvent::Navigated { src, post });
         })
     };
 
@@ -217,15 +253,25 @@ pub fn Reader(props: &ReaderProps) -> Html {
     }
 }
 
-async fn load_article(fetcher: &Fetcher, src: &str) -> Result<Article, LoadError> {
+async fn load_article(
+    fetcher: &Fetcher,
+    src: &str,
+    format: Option<Format>,
+) -> Result<Article, LoadError> {
     if src.is_empty() {
         return Err(LoadError::MissingSource);
     }
-    let text = fetcher.fetch(src).await?;
-    Ok(formats::parse_article(&text)?)
+    let url = page::absolute(src);
+    let text = fetcher.fetch(&url).await?;
+    Ok(formats::parse_article(&text, format, Some(&url))?)
 }
 
-async fn load_posts(fetcher: &Fetcher, src: &str) -> Result<Vec<PostSummary>, LoadError> {
-    let text = fetcher.fetch(src).await?;
-    Ok(formats::parse_post_list(&text)?)
+async fn load_posts(
+    fetcher: &Fetcher,
+    src: &str,
+    format: Option<Format>,
+) -> Result<Vec<PostSummary>, LoadError> {
+    let url = page::absolute(src);
+    let text = fetcher.fetch(&url).await?;
+    Ok(formats::parse_post_list(&text, format, Some(&url))?)
 }

@@ -19,6 +19,7 @@ function configFrom(element) {
   return {
     src: element.getAttribute('src'),
     relatedSrc: element.getAttribute('related-src'),
+    format: element.getAttribute('format'),
     wpm: element.getAttribute('wpm'),
   };
 }
@@ -45,7 +46,7 @@ function showFallback(element, error) {
 }
 
 class ArticleReaderElement extends HTMLElement {
-  static observedAttributes = ['src', 'related-src', 'wpm'];
+  static observedAttributes = ['src', 'related-src', 'format', 'wpm'];
   #handle = null;
   #rendering = null;
 

@@ -1,5 +1,6 @@
 //! What an element asks for, read from its attributes (or the object given to `mount`).
 
+use crate::formats::Format;
 use crate::text::reading_time::DEFAULT_WORDS_PER_MINUTE;
 
 /// An element's settings, validated. Bad values fall back to defaults rather than failing:
@@ -9,11 +10,14 @@ pub struct Config {
     /// The article's JSON; `None` when the element has no usable `src`.
     pub src: Option<String>,
     pub related_src: Option<String>,
+    /// A forced document format; `None` detects it (`auto`, the default).
+    pub format: Option<Format>,
     pub words_per_minute: u32,
 }
 
 impl Config {
-    /// Builds a config from a lookup of the `mount` config keys (`src`, `relatedSrc`, `wpm`).
+    /// Builds a config from a lookup of the `mount` config keys (`src`, `relatedSrc`,
+    /// `format`, `wpm`).
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Config {
         let non_empty = |key: &str| {
             get(key)
@@ -23,6 +27,7 @@ impl Config {
         Config {
             src: non_empty("src"),
             related_src: non_empty("relatedSrc"),
+            format: non_empty("format").and_then(|f| Format::from_attribute(&f)),
             words_per_minute: non_empty("wpm")
                 .and_then(|v| v.parse::<u32>().ok())
                 .filter(|&wpm| (1..=10_000).contains(&wpm))
@@ -50,6 +55,8 @@ mod tests {
         assert_eq!(c.src.as_deref(), Some("/a.json"));
         assert_eq!(c.related_src.as_deref(), Some("/r.json"));
         assert_eq!(c.words_per_minute, 200);
+        assert_eq!(c.format, None);
+        assert_eq!(config(&[("format", "ghost")]).format, Some(Format::Ghost));
     }
 
     #[test]

@@ -1,22 +1,63 @@
 //! Turning the JSON a source serves into the internal model.
 //!
-//! Each format is an adapter from a document to [`Article`] / [`PostSummary`] values; errors say
-//! which format was expected and what was wrong, so the widget can show a useful message.
+//! Each format is an adapter from a parsed document to [`Article`] / [`PostSummary`] values:
+//! the native schema, JSON Feed 1.0/1.1, WordPress REST v2 and the Ghost Content API.
+//! [`detect`] tells them apart for `format="auto"`. Errors say which format was expected and
+//! what was wrong where, so the widget can show a useful message; no input makes them panic.
 
+mod fields;
+pub mod ghost;
+pub mod jsonfeed;
 pub mod native;
+pub mod wordpress;
 
 use std::fmt;
 
+use serde_json::Value;
+
 use crate::model::{Article, PostSummary};
+
+/// The document formats the widget reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Native,
+    JsonFeed,
+    WordPress,
+    Ghost,
+}
+
+impl Format {
+    /// The name used in errors and docs.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Native => native::FORMAT,
+            Format::JsonFeed => jsonfeed::FORMAT,
+            Format::WordPress => wordpress::FORMAT,
+            Format::Ghost => ghost::FORMAT,
+        }
+    }
+
+    /// Reads the `format` attribute: `native`, `jsonfeed`, `wordpress`, `ghost`; `None` for
+    /// `auto` and anything unknown (detection then decides).
+    pub fn from_attribute(value: &str) -> Option<Format> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "native" => Some(Format::Native),
+            "jsonfeed" | "json-feed" => Some(Format::JsonFeed),
+            "wordpress" | "wp" => Some(Format::WordPress),
+            "ghost" => Some(Format::Ghost),
+            _ => None,
+        }
+    }
+}
 
 /// Why a document could not be read as an article or a list of posts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FormatError {
-    /// The format the document was read as, such as `"article-reader v1"`.
+    /// The format the document was read as, such as `"JSON Feed"`.
     pub format: &'static str,
     /// True when the text is not JSON at all (an HTML error page, a cut-off response).
     pub not_json: bool,
-    /// What was wrong and where, such as ``missing field `title` at line 3 column 5``.
+    /// What was wrong and where, such as ``article.title: missing field `title` ``.
     pub detail: String,
 }
 
@@ -57,12 +98,146 @@ impl fmt::Display for FormatError {
 
 impl std::error::Error for FormatError {}
 
-/// Reads one article from a JSON document.
-pub fn parse_article(json: &str) -> Result<Article, FormatError> {
-    native::parse_article(json)
+/// The name errors use before a format is known.
+const UNKNOWN: &str = "article";
+
+/// Which format a document is, judged by the keys each format always has.
+pub fn detect(document: &Value) -> Option<Format> {
+    let is_wordpress_post = |v: &Value| {
+        v.pointer("/title/rendered").is_some()
+            && (v.pointer("/content/rendered").is_some()
+                || v.pointer("/excerpt/rendered").is_some())
+    };
+    match document {
+        Value::Object(map) => {
+            if map.get("format").and_then(Value::as_str) == Some(native::FORMAT_KEY) {
+                Some(Format::Native)
+            } else if map
+                .get("version")
+                .and_then(Value::as_str)
+                .is_some_and(|v| v.contains("jsonfeed.org/version/"))
+            {
+                Some(Format::JsonFeed)
+            } else if map.get("posts").is_some_and(Value::is_array) {
+                Some(Format::Ghost)
+            } else if is_wordpress_post(document) {
+                Some(Format::WordPress)
+            } else {
+                None
+            }
+        }
+        Value::Array(items) if items.first().is_some_and(is_wordpress_post) => {
+            Some(Format::WordPress)
+        }
+        _ => None,
+    }
 }
 
-/// Reads a list of related posts from a JSON document.
-pub fn parse_post_list(json: &str) -> Result<Vec<PostSummary>, FormatError> {
-    native::parse_post_list(json)
+fn parse_json(json: &str) -> Result<Value, FormatError> {
+    serde_json::from_str(json).map_err(|e| FormatError::from_json(UNKNOWN, &e))
+}
+
+fn choose(document: &Value, forced: Option<Format>) -> Result<Format, FormatError> {
+    forced.or_else(|| detect(document)).ok_or_else(|| {
+        FormatError::invalid(
+            UNKNOWN,
+            "unknown kind of document: expected the native schema (\"format\": \"article-reader\"), \
+             a JSON Feed (\"version\": \"https://jsonfeed.org/version/1.1\"), a WordPress REST post \
+             (\"title\": {\"rendered\": …}) or a Ghost Content API response ({\"posts\": […]})",
+        )
+    })
+}
+
+/// Reads one article from a JSON document. `forced` skips detection (the `format` attribute);
+/// `base` is the document's own URL, against which relative URLs in it are resolved.
+pub fn parse_article(
+    json: &str,
+    forced: Option<Format>,
+    base: Option<&str>,
+) -> Result<Article, FormatError> {
+    let document = parse_json(json)?;
+    match choose(&document, forced)? {
+        Format::Native => native::article(&document, base),
+        Format::JsonFeed => jsonfeed::article(&document, base),
+        Format::WordPress => wordpress::article(&document, base),
+        Format::Ghost => ghost::article(&document, base),
+    }
+}
+
+/// Reads a list of related posts from a JSON document (see [`parse_article`]).
+pub fn parse_post_list(
+    json: &str,
+    forced: Option<Format>,
+    base: Option<&str>,
+) -> Result<Vec<PostSummary>, FormatError> {
+    let document = parse_json(json)?;
+    match choose(&document, forced)? {
+        Format::Native => native::posts(&document, base),
+        Format::JsonFeed => jsonfeed::posts(&document, base),
+        Format::WordPress => wordpress::posts(&document, base),
+        Format::Ghost => ghost::posts(&document, base),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_each_format_by_its_own_keys() {
+        let cases = [
+            (
+                r#"{"format":"article-reader","version":1}"#,
+                Some(Format::Native),
+            ),
+            (
+                r#"{"version":"https://jsonfeed.org/version/1.1","items":[]}"#,
+                Some(Format::JsonFeed),
+            ),
+            (
+                r#"{"version":"https://jsonfeed.org/version/1","items":[]}"#,
+                Some(Format::JsonFeed),
+            ),
+            (r#"{"posts":[]}"#, Some(Format::Ghost)),
+            (
+                r#"{"title":{"rendered":"t"},"content":{"rendered":""}}"#,
+                Some(Format::WordPress),
+            ),
+            (
+                r#"[{"title":{"rendered":"t"},"excerpt":{"rendered":""}}]"#,
+                Some(Format::WordPress),
+            ),
+            (r#"{"@type":"NewsArticle"}"#, None),
+            ("[]", None),
+            ("null", None),
+        ];
+        for (json, expected) in cases {
+            assert_eq!(
+                detect(&serde_json::from_str(json).unwrap()),
+                expected,
+                "{json}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_unknown_document_names_what_was_expected() {
+        let error = parse_article(r#"{"@type":"NewsArticle"}"#, None, None).unwrap_err();
+        assert!(!error.is_not_json());
+        assert!(error.to_string().contains("JSON Feed"), "{error}");
+        let error = parse_article("<!doctype html><p>Not found</p>", None, None).unwrap_err();
+        assert!(error.is_not_json());
+    }
+
+    #[test]
+    fn the_format_attribute_forces_an_adapter() {
+        assert_eq!(
+            Format::from_attribute(" WordPress "),
+            Some(Format::WordPress)
+        );
+        assert_eq!(Format::from_attribute("auto"), None);
+        let ghost = r#"{"posts":[{"title":"T"}]}"#;
+        let forced = parse_article(ghost, Some(Format::JsonFeed), None).unwrap_err();
+        assert_eq!(forced.format, jsonfeed::FORMAT);
+    }
 }

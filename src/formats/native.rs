@@ -8,7 +8,9 @@
 //! text (paragraphs, headings, quotes, lists), so nothing in this format is ever HTML.
 
 use serde::Deserialize;
+use serde_json::Value;
 
+use super::fields::{image, link, typed};
 use super::FormatError;
 use crate::model::{Article, Author, Body, Element, Node, PostSummary, Tag, Timestamp};
 
@@ -39,6 +41,7 @@ struct NativeArticle {
     language: Option<String>,
     reading_minutes: Option<u32>,
     summary: Option<String>,
+    image: Option<String>,
     author: Option<NativeAuthor>,
     #[serde(default)]
     body: Vec<Block>,
@@ -96,9 +99,8 @@ fn error(detail: impl Into<String>) -> FormatError {
     FormatError::invalid(FORMAT, detail)
 }
 
-fn read_document(json: &str) -> Result<Document, FormatError> {
-    let document: Document =
-        serde_json::from_str(json).map_err(|e| FormatError::from_json(FORMAT, &e))?;
+fn read_document(value: &Value) -> Result<Document, FormatError> {
+    let document: Document = typed(FORMAT, value)?;
     if document.format != FORMAT_KEY {
         return Err(error(format!(
             "`format` is {:?}, expected {FORMAT_KEY:?}",
@@ -114,38 +116,41 @@ fn read_document(json: &str) -> Result<Document, FormatError> {
     Ok(document)
 }
 
-/// Reads the `article` of a native document.
-pub fn parse_article(json: &str) -> Result<Article, FormatError> {
-    let article = read_document(json)?
+/// Reads the `article` of a native document; relative URLs resolve against `base`.
+pub fn article(value: &Value, base: Option<&str>) -> Result<Article, FormatError> {
+    let article = read_document(value)?
         .article
         .ok_or_else(|| error("the document has no `article`"))?;
     let published = parse_date(article.published.as_deref(), "article.published")?;
+    let url = link(article.url.as_deref(), base);
     let id = article
         .id
-        .or_else(|| article.url.clone())
+        .or_else(|| url.clone())
         .unwrap_or_else(|| article.title.clone());
     Ok(Article {
         id,
-        url: article.url,
+        url,
         title: article.title,
         category: article.category,
         published,
         author: article.author.map(|a| Author {
             name: a.name,
             bio: a.bio,
-            avatar: a.avatar,
-            url: a.url,
+            avatar: image(a.avatar.as_deref(), base),
+            url: link(a.url.as_deref(), base),
         }),
         summary: article.summary,
         language: article.language,
         reading_minutes: article.reading_minutes.filter(|&m| m > 0),
+        image: image(article.image.as_deref(), base),
+        protected: false,
         body: Body::new(article.body.into_iter().map(block_to_node).collect()),
     })
 }
 
-/// Reads the `related` list of a native document.
-pub fn parse_post_list(json: &str) -> Result<Vec<PostSummary>, FormatError> {
-    let posts = read_document(json)?
+/// Reads the `related` list of a native document; relative URLs resolve against `base`.
+pub fn posts(value: &Value, base: Option<&str>) -> Result<Vec<PostSummary>, FormatError> {
+    let posts = read_document(value)?
         .related
         .ok_or_else(|| error("the document has no `related` list"))?;
     posts
@@ -156,18 +161,21 @@ pub fn parse_post_list(json: &str) -> Result<Vec<PostSummary>, FormatError> {
                 post.published.as_deref(),
                 &format!("related[{index}].published"),
             )?;
+            let src = link(post.src.as_deref(), base);
+            let url = link(post.url.as_deref(), base);
             let id = post
                 .id
-                .or_else(|| post.src.clone())
-                .or_else(|| post.url.clone())
+                .or_else(|| src.clone())
+                .or_else(|| url.clone())
                 .unwrap_or_else(|| format!("related-{index}"));
             Ok(PostSummary {
                 id,
                 title: post.title,
-                url: post.url,
-                src: post.src,
+                url,
+                src,
                 summary: post.summary,
                 published,
+                article: None,
             })
         })
         .collect()
@@ -190,34 +198,42 @@ fn block_to_node(block: Block) -> Node {
             };
             Node::with_text(tag, text)
         }
-        Block::Quote { paragraphs } => Node::Element(Element {
-            tag: Tag::Blockquote,
-            children: paragraphs
+        Block::Quote { paragraphs } => Node::Element(Element::new(
+            Tag::Blockquote,
+            paragraphs
                 .into_iter()
                 .map(|p| Node::with_text(Tag::Paragraph, p))
                 .collect(),
-        }),
-        Block::List { items, ordered } => Node::Element(Element {
-            tag: if ordered {
+        )),
+        Block::List { items, ordered } => Node::Element(Element::new(
+            if ordered {
                 Tag::OrderedList
             } else {
                 Tag::UnorderedList
             },
-            children: items
+            items
                 .into_iter()
                 .map(|item| Node::with_text(Tag::ListItem, item))
                 .collect(),
-        }),
-        Block::Code { text } => Node::Element(Element {
-            tag: Tag::Preformatted,
-            children: vec![Node::with_text(Tag::Code, text)],
-        }),
+        )),
+        Block::Code { text } => Node::Element(Element::new(
+            Tag::Preformatted,
+            vec![Node::with_text(Tag::Code, text)],
+        )),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parse_article(json: &str) -> Result<Article, FormatError> {
+        super::super::parse_article(json, Some(super::super::Format::Native), None)
+    }
+
+    fn parse_post_list(json: &str) -> Result<Vec<PostSummary>, FormatError> {
+        super::super::parse_post_list(json, Some(super::super::Format::Native), None)
+    }
 
     const MINIMAL: &str = r#"{"format":"article-reader","version":1,
         "article":{"title":"Hello","body":[{"type":"paragraph","text":"Hi."}]}}"#;
@@ -244,7 +260,7 @@ mod tests {
             .iter()
             .map(|n| match n {
                 Node::Element(e) => e.tag,
-                Node::Text(_) => panic!("top-level text"),
+                other => panic!("unexpected top-level node {other:?}"),
             })
             .collect();
         assert_eq!(
@@ -260,10 +276,10 @@ mod tests {
         // Markup-looking text stays text.
         assert_eq!(
             nodes[4],
-            Node::Element(Element {
-                tag: Tag::Preformatted,
-                children: vec![Node::with_text(Tag::Code, "<script>")]
-            })
+            Node::Element(Element::new(
+                Tag::Preformatted,
+                vec![Node::with_text(Tag::Code, "<script>")]
+            ))
         );
     }
 
@@ -302,7 +318,7 @@ mod tests {
             ),
             (
                 r#"{"format":"article-reader","version":1,"article":{}}"#,
-                "missing field `title`",
+                "article: missing field `title`",
             ),
             (
                 r#"{"format":"article-reader","version":1,"article":{"title":"T","published":"soon"}}"#,
@@ -310,12 +326,12 @@ mod tests {
             ),
             (
                 r#"{"format":"article-reader","version":1,"article":{"title":"T","body":[{"type":"video"}]}}"#,
-                "unknown variant `video`",
+                "article.body[0].type: unknown variant `video`",
             ),
         ];
         for (json, expected) in cases {
             let err = parse_article(json).unwrap_err();
-            assert_eq!(err.format, FORMAT);
+            assert!(err.is_not_json() || err.format == FORMAT, "{err:?}");
             assert!(
                 err.to_string().contains(expected),
                 "{json}: {err} should mention {expected:?}"

@@ -1,8 +1,8 @@
 //! An article body as a tree of allowlisted elements and text.
 //!
-//! This is the only shape of body the components render. Every source (native blocks today,
-//! sanitized publisher HTML later) is turned into it, so no raw HTML ever reaches the DOM: tag
-//! names come from [`Tag`], never from the input.
+//! This is the only shape of body the components render. Every source (native blocks, sanitized
+//! publisher HTML) is turned into it, so no raw HTML ever reaches the DOM: element and attribute
+//! names come from [`Tag`] and [`Attr`], never from the input, and URLs in it are already checked.
 
 /// The elements a body may contain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,12 +15,38 @@ pub enum Tag {
     UnorderedList,
     OrderedList,
     ListItem,
+    DescriptionList,
+    DescriptionTerm,
+    DescriptionDetails,
+    Division,
+    Link,
     Emphasis,
     Strong,
     Code,
     Preformatted,
+    Keyboard,
+    Subscript,
+    Superscript,
+    Mark,
+    Small,
+    Strike,
+    Inserted,
+    Quote,
+    Cite,
+    Abbreviation,
     LineBreak,
     Rule,
+    Figure,
+    Figcaption,
+    Image,
+    Table,
+    TableCaption,
+    TableHead,
+    TableBody,
+    TableFoot,
+    TableRow,
+    TableHeader,
+    TableCell,
 }
 
 impl Tag {
@@ -35,29 +61,130 @@ impl Tag {
             Tag::UnorderedList => "ul",
             Tag::OrderedList => "ol",
             Tag::ListItem => "li",
+            Tag::DescriptionList => "dl",
+            Tag::DescriptionTerm => "dt",
+            Tag::DescriptionDetails => "dd",
+            Tag::Division => "div",
+            Tag::Link => "a",
             Tag::Emphasis => "em",
             Tag::Strong => "strong",
             Tag::Code => "code",
             Tag::Preformatted => "pre",
+            Tag::Keyboard => "kbd",
+            Tag::Subscript => "sub",
+            Tag::Superscript => "sup",
+            Tag::Mark => "mark",
+            Tag::Small => "small",
+            Tag::Strike => "s",
+            Tag::Inserted => "ins",
+            Tag::Quote => "q",
+            Tag::Cite => "cite",
+            Tag::Abbreviation => "abbr",
             Tag::LineBreak => "br",
             Tag::Rule => "hr",
+            Tag::Figure => "figure",
+            Tag::Figcaption => "figcaption",
+            Tag::Image => "img",
+            Tag::Table => "table",
+            Tag::TableCaption => "caption",
+            Tag::TableHead => "thead",
+            Tag::TableBody => "tbody",
+            Tag::TableFoot => "tfoot",
+            Tag::TableRow => "tr",
+            Tag::TableHeader => "th",
+            Tag::TableCell => "td",
         }
     }
 
-    /// Block elements separate words even when the text has no space between them.
-    pub fn is_block(self) -> bool {
-        !matches!(
+    /// Inline elements run on with the text around them; every other tag separates words.
+    pub fn is_inline(self) -> bool {
+        matches!(
             self,
-            Tag::Emphasis | Tag::Strong | Tag::Code | Tag::LineBreak
+            Tag::Link
+                | Tag::Emphasis
+                | Tag::Strong
+                | Tag::Code
+                | Tag::Keyboard
+                | Tag::Subscript
+                | Tag::Superscript
+                | Tag::Mark
+                | Tag::Small
+                | Tag::Strike
+                | Tag::Inserted
+                | Tag::Quote
+                | Tag::Cite
+                | Tag::Abbreviation
         )
+    }
+
+    /// Elements that never have children.
+    pub fn is_void(self) -> bool {
+        matches!(self, Tag::LineBreak | Tag::Rule | Tag::Image)
     }
 }
 
-/// An element of the body: an allowlisted tag and its children.
+/// The attributes a body element may carry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Attr {
+    /// A checked, absolute (or fragment) URL.
+    Href,
+    /// A checked, absolute URL.
+    Src,
+    /// Checked URLs with their descriptors.
+    Srcset,
+    Alt,
+    Width,
+    Height,
+    Title,
+    Colspan,
+    Rowspan,
+    Start,
+    Lang,
+    Dir,
+}
+
+impl Attr {
+    pub fn name(self) -> &'static str {
+        match self {
+            Attr::Href => "href",
+            Attr::Src => "src",
+            Attr::Srcset => "srcset",
+            Attr::Alt => "alt",
+            Attr::Width => "width",
+            Attr::Height => "height",
+            Attr::Title => "title",
+            Attr::Colspan => "colspan",
+            Attr::Rowspan => "rowspan",
+            Attr::Start => "start",
+            Attr::Lang => "lang",
+            Attr::Dir => "dir",
+        }
+    }
+}
+
+/// An element of the body: an allowlisted tag, its checked attributes and its children.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Element {
     pub tag: Tag,
+    pub attrs: Vec<(Attr, String)>,
     pub children: Vec<Node>,
+}
+
+impl Element {
+    pub fn new(tag: Tag, children: Vec<Node>) -> Self {
+        Element {
+            tag,
+            attrs: Vec::new(),
+            children,
+        }
+    }
+
+    pub fn attr(&self, attr: Attr) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(a, _)| *a == attr)
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 /// A node of the body tree.
@@ -65,15 +192,20 @@ pub struct Element {
 pub enum Node {
     Text(String),
     Element(Element),
+    /// An embedded video, shown as a link to it: no third-party frame loads until the reader
+    /// chooses to go there.
+    VideoLink {
+        url: String,
+        /// The host readers recognise, such as `youtube.com`.
+        host: String,
+        title: Option<String>,
+    },
 }
 
 impl Node {
     /// An element holding one text child, the common case for paragraphs and headings.
     pub fn with_text(tag: Tag, text: impl Into<String>) -> Node {
-        Node::Element(Element {
-            tag,
-            children: vec![Node::Text(text.into())],
-        })
+        Node::Element(Element::new(tag, vec![Node::Text(text.into())]))
     }
 }
 
@@ -98,6 +230,20 @@ impl Body {
         collect_text(&self.nodes, &mut out);
         out
     }
+
+    /// How many images the body shows (each adds to the reading time).
+    pub fn image_count(&self) -> u32 {
+        fn count(nodes: &[Node]) -> u32 {
+            nodes
+                .iter()
+                .map(|node| match node {
+                    Node::Element(e) => u32::from(e.tag == Tag::Image) + count(&e.children),
+                    _ => 0,
+                })
+                .sum()
+        }
+        count(&self.nodes)
+    }
 }
 
 fn collect_text(nodes: &[Node], out: &mut String) {
@@ -106,9 +252,15 @@ fn collect_text(nodes: &[Node], out: &mut String) {
             Node::Text(text) => out.push_str(text),
             Node::Element(element) => {
                 collect_text(&element.children, out);
-                if element.tag.is_block() || element.tag == Tag::LineBreak {
+                if !element.tag.is_inline() {
                     out.push('\n');
                 }
+            }
+            Node::VideoLink { title, .. } => {
+                if let Some(title) = title {
+                    out.push_str(title);
+                }
+                out.push('\n');
             }
         }
     }
@@ -121,16 +273,26 @@ mod tests {
     #[test]
     fn text_separates_blocks_but_not_inline_elements() {
         let body = Body::new(vec![
-            Node::Element(Element {
-                tag: Tag::Paragraph,
-                children: vec![
+            Node::Element(Element::new(
+                Tag::Paragraph,
+                vec![
                     Node::Text("one ".into()),
                     Node::with_text(Tag::Emphasis, "two"),
                     Node::Text("three".into()),
                 ],
-            }),
+            )),
             Node::with_text(Tag::Heading2, "four"),
         ]);
         assert_eq!(body.text(), "one twothree\nfour\n");
+    }
+
+    #[test]
+    fn images_are_counted_at_any_depth() {
+        let image = || Node::Element(Element::new(Tag::Image, vec![]));
+        let body = Body::new(vec![
+            image(),
+            Node::Element(Element::new(Tag::Figure, vec![image()])),
+        ]);
+        assert_eq!(body.image_count(), 2);
     }
 }

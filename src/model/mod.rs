@@ -6,8 +6,10 @@
 mod body;
 mod timestamp;
 
-pub use body::{Body, Element, Node, Tag};
-pub use timestamp::Timestamp;
+use std::rc::Rc;
+
+pub use body::{Attr, Body, Element, Node, Tag};
+pub use timestamp::{DateError, Timestamp};
 
 /// An article ready to be rendered: every field already decoded, resolved and validated.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -25,6 +27,10 @@ pub struct Article {
     pub language: Option<String>,
     /// The source's own reading time, used instead of ours when it is sensible (> 0).
     pub reading_minutes: Option<u32>,
+    /// The featured image, a checked absolute URL.
+    pub image: Option<String>,
+    /// The source withholds the body behind a password: readers get a link to the post.
+    pub protected: bool,
     pub body: Body,
 }
 
@@ -61,6 +67,9 @@ pub struct PostSummary {
     pub src: Option<String>,
     pub summary: Option<String>,
     pub published: Option<Timestamp>,
+    /// The whole post, when the list carried it (JSON Feed, WordPress and Ghost lists do):
+    /// it opens in place without another request.
+    pub article: Option<Rc<Article>>,
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ pub struct DateError(pub String);
 
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "not an RFC 3339 date: {:?}", self.0)
+        write!(f, "not a date: {:?}", self.0)
     }
 }
 
@@ -102,6 +102,95 @@ impl Timestamp {
         Ok(Timestamp(
             date_seconds + hour * 3600 + minute * 60 + second - offset,
         ))
+    }
+
+    /// Parses the dates feeds send: RFC 3339, or RFC 2822 (`Fri, 31 May 2019 12:17:58 -0700`)
+    /// as RSS-minded JSON Feeds do.
+    pub fn parse_feed_date(input: &str) -> Result<Timestamp, DateError> {
+        Timestamp::parse_rfc3339(input).or_else(|_| Timestamp::parse_rfc2822(input))
+    }
+
+    /// Parses RFC 2822 dates: optional weekday, day, English month abbreviation, year,
+    /// `hh:mm[:ss]`, and a numeric offset or `GMT`/`UT`/`UTC`/`Z` (or a US zone name).
+    pub fn parse_rfc2822(input: &str) -> Result<Timestamp, DateError> {
+        let error = || DateError(input.to_owned());
+        let trimmed = input.trim();
+        let rest = match trimmed.split_once(',') {
+            Some((_weekday, rest)) => rest,
+            None => trimmed,
+        };
+        let mut fields = rest.split_whitespace();
+        let mut next = || fields.next().ok_or_else(error);
+        let day: i64 = next()?.parse().map_err(|_| error())?;
+        let month_name = next()?;
+        let month = MONTHS
+            .iter()
+            .position(|m| m[..3].eq_ignore_ascii_case(month_name.get(..3).unwrap_or_default()))
+            .filter(|_| month_name.len() >= 3 && month_name.is_ascii())
+            .ok_or_else(error)? as i64
+            + 1;
+        let year_field = next()?;
+        let mut year: i64 = year_field.parse().map_err(|_| error())?;
+        if year_field.len() == 2 {
+            year += if year < 50 { 2000 } else { 1900 };
+        }
+        let time = next()?;
+        let zone = fields.next().unwrap_or("Z");
+        let mut clock = time.split(':');
+        let mut clock_part = || -> Result<i64, DateError> {
+            clock
+                .next()
+                .filter(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+                .ok_or_else(error)?
+                .parse()
+                .map_err(|_| error())
+        };
+        let hour = clock_part()?;
+        let minute = clock_part()?;
+        let second = clock_part().unwrap_or(0);
+        let offset_minutes: i64 = match zone.to_ascii_uppercase().as_str() {
+            "Z" | "GMT" | "UT" | "UTC" => 0,
+            "EST" => -300,
+            "EDT" => -240,
+            "CST" => -360,
+            "CDT" => -300,
+            "MST" => -420,
+            "MDT" => -360,
+            "PST" => -480,
+            "PDT" => -420,
+            z if z.len() == 5 && (z.starts_with('+') || z.starts_with('-')) => {
+                let digits: i64 = z[1..].parse().map_err(|_| error())?;
+                let minutes = digits / 100 * 60 + digits % 100;
+                if z.starts_with('-') {
+                    -minutes
+                } else {
+                    minutes
+                }
+            }
+            _ => return Err(error()),
+        };
+        if !(1..=12).contains(&month)
+            || day < 1
+            || day > days_in_month(year, month)
+            || hour > 23
+            || minute > 59
+            || second > 60
+            || !(0..=9999).contains(&year)
+        {
+            return Err(error());
+        }
+        Ok(Timestamp(
+            days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second
+                - offset_minutes * 60,
+        ))
+    }
+
+    /// Parses a date-time without an offset (WordPress `date_gmt`) as UTC.
+    pub fn parse_naive_utc(input: &str) -> Result<Timestamp, DateError> {
+        let trimmed = input.trim();
+        Timestamp::parse_rfc3339(&format!("{trimmed}Z"))
+            .or_else(|_| Timestamp::parse_rfc3339(trimmed))
+            .map_err(|_| DateError(input.to_owned()))
     }
 
     /// The UTC form for `<time datetime>`: `2018-06-19T09:30:00Z`.
@@ -201,6 +290,57 @@ mod tests {
         ] {
             assert!(parse(bad).is_err(), "{bad:?} should be refused");
         }
+    }
+
+    #[test]
+    fn parses_rfc_2822_as_real_feeds_send_it() {
+        let t = |s: &str| Timestamp::parse_rfc2822(s).map(|t| t.to_rfc3339());
+        assert_eq!(
+            t("Fri, 31 May 2019 12:17:58 -0700").as_deref(),
+            Ok("2019-05-31T19:17:58Z")
+        );
+        assert_eq!(
+            t("Tue, 06 Feb 2018 06:34:12 -0700").as_deref(),
+            Ok("2018-02-06T13:34:12Z")
+        );
+        assert_eq!(
+            t("6 Feb 2018 06:34 GMT").as_deref(),
+            Ok("2018-02-06T06:34:00Z")
+        );
+        assert_eq!(
+            t("Mon, 01 Jan 99 00:00:00 +0130").as_deref(),
+            Ok("1998-12-31T22:30:00Z")
+        );
+        assert_eq!(
+            t("Wed, 02 Oct 2002 08:00:00 EST").as_deref(),
+            Ok("2002-10-02T13:00:00Z")
+        );
+        for bad in [
+            "",
+            "Fri, 31 Foo 2019 12:17:58 -0700",
+            "31 May 2019",
+            "32 May 2019 00:00 Z",
+            "1 May 2019 24:00 Z",
+            "1 Ma 2019 00:00 Z",
+            "1 Mäy 2019 00:00 Z",
+        ] {
+            assert!(Timestamp::parse_rfc2822(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(
+            Timestamp::parse_feed_date("2019-05-31T19:17:58Z"),
+            Timestamp::parse_feed_date("Fri, 31 May 2019 12:17:58 -0700")
+        );
+    }
+
+    #[test]
+    fn wordpress_gmt_dates_without_an_offset_are_utc() {
+        assert_eq!(
+            Timestamp::parse_naive_utc("2016-11-25T18:31:11")
+                .map(|t| t.to_rfc3339())
+                .as_deref(),
+            Ok("2016-11-25T18:31:11Z")
+        );
+        assert!(Timestamp::parse_naive_utc("soon").is_err());
     }
 
     #[test]

@@ -8,3 +8,4 @@ pub mod clock;
 pub mod fetcher;
 #[cfg(target_arch = "wasm32")]
 pub mod http;
+pub mod page;

@@ -1,0 +1,212 @@
+//! The pitfalls of real publisher JSON, one test each.
+#![cfg(not(target_arch = "wasm32"))]
+
+use article_reader::formats::{parse_article, parse_post_list};
+
+fn wp(post: &str) -> String {
+    format!(
+        r#"{{"id":1,"link":"https://blog.example.com/p/","title":{{"rendered":"T"}},"content":{{"rendered":"<p>x</p>","protected":false}},{post}}}"#
+    )
+}
+
+#[test]
+fn entities_in_plain_fields_are_decoded_exactly_once() {
+    let json = r#"{"id":1,"title":{"rendered":"Don&#8217;t &amp; won&#8217;t &amp;amp; more&#8230;"},
+        "content":{"rendered":""},"excerpt":{"rendered":"<p>Gin &amp; Juice</p>\n"}}"#;
+    let article = parse_article(json, None, None).unwrap();
+    assert_eq!(article.title, "Don’t & won’t &amp; more…");
+    assert_eq!(
+        article.summary.as_deref(),
+        Some("Gin & Juice"),
+        "HTML excerpt stripped to text"
+    );
+    let feed = r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"Blog &#8211; News"}]}"#;
+    assert_eq!(
+        parse_article(feed, None, None).unwrap().title,
+        "Blog – News"
+    );
+}
+
+#[test]
+fn wordpress_date_gmt_is_utc_and_date_is_only_a_fallback() {
+    let json = r#"{"id":1,"title":{"rendered":"T"},"content":{"rendered":""},
+        "date":"2017-02-14T02:00:00","date_gmt":"2017-02-14T00:00:00"}"#;
+    let article = parse_article(json, None, None).unwrap();
+    assert_eq!(
+        article.published.unwrap().to_rfc3339(),
+        "2017-02-14T00:00:00Z"
+    );
+    let local_only = r#"{"id":1,"title":{"rendered":"T"},"content":{"rendered":""},"date":"2017-02-14T02:00:00"}"#;
+    assert_eq!(
+        parse_article(local_only, None, None)
+            .unwrap()
+            .published
+            .unwrap()
+            .to_rfc3339(),
+        "2017-02-14T02:00:00Z"
+    );
+}
+
+#[test]
+fn json_feed_dates_in_rfc_3339_and_rfc_2822() {
+    let feed = |date: &str| {
+        format!(
+            r#"{{"version":"https://jsonfeed.org/version/1.1","items":[{{"id":"1","title":"T","date_published":"{date}"}}]}}"#
+        )
+    };
+    for date in [
+        "2019-05-31T12:17:58-07:00",
+        "Fri, 31 May 2019 12:17:58 -0700",
+    ] {
+        let article = parse_article(&feed(date), None, None).unwrap();
+        assert_eq!(
+            article.published.unwrap().to_rfc3339(),
+            "2019-05-31T19:17:58Z",
+            "{date}"
+        );
+    }
+    // A date that does not parse shows no date and breaks nothing.
+    assert_eq!(
+        parse_article(&feed("last Tuesday"), None, None)
+            .unwrap()
+            .published,
+        None
+    );
+}
+
+#[test]
+fn protocol_and_root_relative_urls_resolve_against_the_document() {
+    let json = r#"{"posts":[{"id":"a","title":"T","url":"/welcome/","feature_image":"//cdn.example.com/f.jpg",
+        "html":"<p><img src=\"/content/a.jpg\"><a href=\"//other.example/x\">x</a></p>",
+        "primary_author":{"name":"A","profile_image":"/content/me.png","bio":null}}]}"#;
+    let article = parse_article(
+        json,
+        None,
+        Some("https://ghost.example.com/ghost/api/content/posts/"),
+    )
+    .unwrap();
+    assert_eq!(
+        article.url.as_deref(),
+        Some("https://ghost.example.com/welcome/")
+    );
+    assert_eq!(
+        article.image.as_deref(),
+        Some("https://cdn.example.com/f.jpg")
+    );
+    let author = article.author.unwrap();
+    assert_eq!(
+        author.avatar.as_deref(),
+        Some("https://ghost.example.com/content/me.png")
+    );
+    assert_eq!(author.bio, None);
+    let text = format!("{:?}", article.body);
+    assert!(
+        text.contains("https://ghost.example.com/content/a.jpg"),
+        "{text}"
+    );
+    assert!(text.contains("https://other.example/x"), "{text}");
+}
+
+#[test]
+fn a_wordpress_author_error_object_means_no_author_card() {
+    let json = wp(
+        r#""author":7,"_embedded":{"author":[{"code":"rest_user_invalid_id","message":"Invalid user ID.","data":{"status":404}}]}"#,
+    );
+    let article = parse_article(&json, None, None).unwrap();
+    assert_eq!(article.author, None);
+    let zero = wp(r#""author":0"#);
+    assert_eq!(parse_article(&zero, None, None).unwrap().author, None);
+}
+
+#[test]
+fn ghost_null_fields_and_internal_tags() {
+    let json = r##"{"posts":[{"id":"a","title":"T","html":null,"custom_excerpt":null,"excerpt":"Short.",
+        "feature_image":null,"reading_time":0,
+        "primary_author":{"name":"Ann","bio":null,"profile_image":null},
+        "primary_tag":{"name":"#feature","visibility":"internal"},
+        "tags":[{"name":"#feature","visibility":"internal"},{"name":"News","visibility":"public"}]}]}"##;
+    let article = parse_article(json, None, None).unwrap();
+    assert_eq!(article.category.as_deref(), Some("News"));
+    assert_eq!(article.summary.as_deref(), Some("Short."));
+    assert_eq!(
+        article.reading_minutes, None,
+        "reading_time 0 is not a figure"
+    );
+    assert_eq!(article.image, None);
+    let author = article.author.unwrap();
+    assert_eq!((author.bio, author.avatar), (None, None));
+    let with_time = json.replace("\"reading_time\":0", "\"reading_time\":4");
+    assert_eq!(
+        parse_article(&with_time, None, None)
+            .unwrap()
+            .reading_minutes,
+        Some(4)
+    );
+}
+
+#[test]
+fn wordpress_meta_as_object_or_array_and_unknown_keys_are_ignored() {
+    for meta in [
+        r#""meta":{}"#,
+        r#""meta":[]"#,
+        r#""meta":{"k":"v"},"yoast_head_json":{"x":[1,2]}"#,
+    ] {
+        assert_eq!(
+            parse_article(&wp(meta), None, None).unwrap().title,
+            "T",
+            "{meta}"
+        );
+    }
+}
+
+#[test]
+fn uncategorized_is_skipped_and_categories_are_picked_by_taxonomy() {
+    let json = wp(
+        r#""_embedded":{"wp:term":[[{"taxonomy":"post_tag","name":"Tag first"}],
+        [{"taxonomy":"category","name":"Uncategorized"},{"taxonomy":"category","name":"News &amp; Views"}]]}"#,
+    );
+    assert_eq!(
+        parse_article(&json, None, None)
+            .unwrap()
+            .category
+            .as_deref(),
+        Some("News & Views")
+    );
+}
+
+#[test]
+fn items_without_an_id_fall_back_to_their_url() {
+    let feed = r#"{"version":"https://jsonfeed.org/version/1","items":[{"url":"https://e.example/1","title":"A"},{"title":"B"}]}"#;
+    let posts = parse_post_list(feed, None, None).unwrap();
+    assert_eq!(posts[0].id, "https://e.example/1");
+    assert_eq!(posts[1].id, "item-1");
+    let ghost = r#"{"posts":[{"title":"T","url":"https://g.example/t/"}]}"#;
+    assert_eq!(
+        parse_article(ghost, None, None).unwrap().id,
+        "https://g.example/t/"
+    );
+}
+
+#[test]
+fn password_protected_wordpress_content_becomes_a_notice() {
+    let json = r#"{"id":3,"link":"https://blog.example.com/secret/","title":{"rendered":"Secret"},
+        "content":{"rendered":"","protected":true},"excerpt":{"rendered":"","protected":true}}"#;
+    let article = parse_article(json, None, None).unwrap();
+    assert!(article.protected);
+    assert!(article.body.is_empty());
+    assert_eq!(
+        article.url.as_deref(),
+        Some("https://blog.example.com/secret/")
+    );
+}
+
+#[test]
+fn unsafe_urls_in_fields_are_dropped() {
+    let json = r#"{"posts":[{"title":"T","url":"javascript:alert(1)","feature_image":"data:image/png;base64,AA",
+        "primary_author":{"name":"A","profile_image":"javascript:x","url":"vbscript:y"}}]}"#;
+    let article = parse_article(json, None, None).unwrap();
+    assert_eq!(article.url, None);
+    assert_eq!(article.image, None);
+    let author = article.author.unwrap();
+    assert_eq!((author.avatar, author.url), (None, None));
+}
