@@ -1,54 +1,123 @@
 //! HTML parsing in the browser with `DOMParser`: an inert document (no scripts run, nothing
 //! loads), read back into a [`RawNode`] tree.
+//!
+//! The parsed document is hostile: `<form><input name="nodeType">` replaces `form.nodeType`,
+//! and `<img name="body">` replaces `document.body` (DOM clobbering). So every property is read
+//! through the getter on the prototype (`Node.prototype.nodeType`…), never from the object.
 
-use wasm_bindgen::JsCast;
-use web_sys::{DomParser, Node, SupportedType};
+use js_sys::{Function, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{DomParser, NamedNodeMap, NodeList, SupportedType};
 
 use super::{RawElement, RawNode};
 
-/// Parses `html` as the body of a document would be parsed.
-pub fn parse_fragment(html: &str) -> Vec<RawNode> {
-    let Ok(parser) = DomParser::new() else {
-        return Vec::new();
-    };
-    let Ok(document) = parser.parse_from_string(html, SupportedType::TextHtml) else {
-        return Vec::new();
-    };
-    let Some(body) = document.body() else {
-        return Vec::new();
-    };
-    children(&body)
+const ELEMENT_NODE: f64 = 1.0;
+const TEXT_NODE: f64 = 3.0;
+const CDATA_SECTION_NODE: f64 = 4.0;
+const XHTML: &str = "http://www.w3.org/1999/xhtml";
+
+/// The prototype getters, looked up once per parse.
+struct Getters {
+    node_type: Function,
+    child_nodes: Function,
+    node_value: Function,
+    local_name: Function,
+    namespace_uri: Function,
+    attributes: Function,
+    body: Function,
 }
 
-fn children(node: &Node) -> Vec<RawNode> {
-    let list = node.child_nodes();
+impl Getters {
+    fn new() -> Option<Getters> {
+        let prototype = |class: &str| -> Option<JsValue> {
+            let constructor = Reflect::get(&js_sys::global(), &class.into()).ok()?;
+            Reflect::get(&constructor, &"prototype".into()).ok()
+        };
+        let getter = |proto: &JsValue, name: &str| -> Option<Function> {
+            let proto: &js_sys::Object = proto.dyn_ref()?;
+            let descriptor = Reflect::get_own_property_descriptor(proto, &name.into()).ok()?;
+            Reflect::get(&descriptor, &"get".into())
+                .ok()?
+                .dyn_into()
+                .ok()
+        };
+        let node = prototype("Node")?;
+        let element = prototype("Element")?;
+        let document = prototype("Document")?;
+        Some(Getters {
+            node_type: getter(&node, "nodeType")?,
+            child_nodes: getter(&node, "childNodes")?,
+            node_value: getter(&node, "nodeValue")?,
+            local_name: getter(&element, "localName")?,
+            namespace_uri: getter(&element, "namespaceURI")?,
+            attributes: getter(&element, "attributes")?,
+            body: getter(&document, "body")?,
+        })
+    }
+
+    fn read(&self, getter: &Function, target: &JsValue) -> JsValue {
+        getter.call0(target).unwrap_or(JsValue::UNDEFINED)
+    }
+}
+
+/// Parses `html` as the body of a document would be parsed.
+pub fn parse_fragment(html: &str) -> Vec<RawNode> {
+    let parse = || -> Option<Vec<RawNode>> {
+        let getters = Getters::new()?;
+        let document = DomParser::new()
+            .ok()?
+            .parse_from_string(html, SupportedType::TextHtml)
+            .ok()?;
+        let body = getters.read(&getters.body, &document);
+        Some(children(&getters, &body))
+    };
+    parse().unwrap_or_default()
+}
+
+fn children(getters: &Getters, node: &JsValue) -> Vec<RawNode> {
+    let Ok(list) = getters
+        .read(&getters.child_nodes, node)
+        .dyn_into::<NodeList>()
+    else {
+        return Vec::new();
+    };
     (0..list.length())
         .filter_map(|i| list.item(i))
-        .filter_map(|child| convert(&child))
+        .filter_map(|child| convert(getters, &child))
         .collect()
 }
 
-fn convert(node: &Node) -> Option<RawNode> {
-    match node.node_type() {
-        Node::TEXT_NODE => Some(RawNode::Text(node.node_value().unwrap_or_default())),
-        Node::ELEMENT_NODE => {
-            let element: &web_sys::Element = node.unchecked_ref();
-            let local = element.local_name();
-            let name = match element.namespace_uri().as_deref() {
-                Some("http://www.w3.org/1999/xhtml") => local,
-                _ => format!("foreign:{local}"),
-            };
-            let attributes = element.attributes();
-            let attrs = (0..attributes.length())
-                .filter_map(|i| attributes.item(i))
-                .map(|a| (a.local_name(), a.value()))
-                .collect();
-            Some(RawNode::Element(RawElement {
-                name,
-                attrs,
-                children: children(node),
-            }))
-        }
-        _ => None,
+fn convert(getters: &Getters, node: &JsValue) -> Option<RawNode> {
+    let kind = getters.read(&getters.node_type, node).as_f64()?;
+    if kind == TEXT_NODE || kind == CDATA_SECTION_NODE {
+        let text = getters.read(&getters.node_value, node).as_string()?;
+        return Some(RawNode::Text(text));
     }
+    if kind != ELEMENT_NODE {
+        return None;
+    }
+    let local = getters.read(&getters.local_name, node).as_string()?;
+    let name = match getters
+        .read(&getters.namespace_uri, node)
+        .as_string()
+        .as_deref()
+    {
+        Some(XHTML) => local,
+        _ => format!("foreign:{local}"),
+    };
+    let attrs = match getters
+        .read(&getters.attributes, node)
+        .dyn_into::<NamedNodeMap>()
+    {
+        Ok(attributes) => (0..attributes.length())
+            .filter_map(|i| attributes.item(i))
+            .map(|a| (a.local_name(), a.value()))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    Some(RawNode::Element(RawElement {
+        name,
+        attrs,
+        children: children(getters, node),
+    }))
 }

@@ -1,0 +1,246 @@
+//! Browser tests: publisher formats and hostile HTML rendered through the reader in headless
+//! Chromium, where bodies are parsed by the browser's own `DOMParser`.
+#![cfg(target_arch = "wasm32")]
+
+use article_reader::components::{Reader, ReaderProps};
+use article_reader::services::fetcher::Fetcher;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+use web_sys::Element;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen(inline_js = "
+export function install_traps() {
+  window.__xssRan = [];
+  const trap = (what) => (n) => window.__xssRan.push(what + ':' + n);
+  window.__xss = trap('__xss');
+  window.alert = trap('alert');
+  window.confirm = trap('confirm');
+  window.prompt = trap('prompt');
+  window.print = trap('print');
+}
+export function xss_ran() { return window.__xssRan.join(' '); }
+")]
+extern "C" {
+    fn install_traps();
+    fn xss_ran() -> String;
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn new_root() -> Element {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+/// A fetcher that answers every URL with `document`.
+fn serving(document: String) -> Fetcher {
+    Fetcher::new(move |_| {
+        let document = document.clone();
+        Box::pin(async move { Ok(document) })
+    })
+}
+
+async fn settle_until(done: impl Fn() -> bool) -> bool {
+    let deadline = js_sys::Date::now() + 5_000.0;
+    while js_sys::Date::now() < deadline {
+        yew::scheduler::flush().await;
+        if done() {
+            return true;
+        }
+        yew::platform::time::sleep(std::time::Duration::ZERO).await;
+    }
+    false
+}
+
+fn mount(root: &Element, document: String) -> yew::AppHandle<Reader> {
+    let props = yew::props!(ReaderProps {
+        src: "https://publisher.example/feed.json",
+        fetcher: serving(document),
+    });
+    yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render()
+}
+
+fn text_of(root: &Element, selector: &str) -> Option<String> {
+    root.query_selector(selector)
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .map(|t| t.trim().to_owned())
+}
+
+#[wasm_bindgen_test]
+async fn wordpress_json_feed_and_ghost_articles_render_through_the_reader() {
+    let cases = [
+        (
+            include_str!("fixtures/formats/wp_frontity_post-60_embed.json"),
+            "The Beauties of Gullfoss",
+            "Alan Martin",
+            Some("Photography"),
+        ),
+        (
+            include_str!("fixtures/formats/jsonfeed_feedrs_jsonfeed_elastic_1.1.json"),
+            "InfluxDB vs. Graphite for Time Series Data & Metrics Benchmark",
+            "Chris Churilo",
+            Some("InfluxDB"),
+        ),
+        (
+            include_str!("fixtures/formats/ghost_docs_content-api_posts_include_tags_authors.json"),
+            "Welcome",
+            "Ghost",
+            Some("Getting Started"),
+        ),
+    ];
+    for (json, title, author, category) in cases {
+        let root = new_root();
+        let app = mount(&root, json.to_owned());
+        assert!(
+            settle_until(|| text_of(&root, "[part=title]").is_some()).await,
+            "{title}"
+        );
+        assert_eq!(text_of(&root, "[part=title]").as_deref(), Some(title));
+        assert_eq!(
+            text_of(&root, "[part=author-name]").as_deref(),
+            Some(author)
+        );
+        assert_eq!(text_of(&root, "[part=category]").as_deref(), category);
+        assert!(
+            text_of(&root, "[part=body]").is_some_and(|t| !t.is_empty()),
+            "{title}"
+        );
+        app.destroy();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_wordpress_body_keeps_its_paragraphs_and_links_its_video() {
+    let root = new_root();
+    let _app = mount(
+        &root,
+        include_str!("fixtures/formats/wp_frontity_post-60_embed.json").to_owned(),
+    );
+    assert!(settle_until(|| text_of(&root, "[part=body]").is_some()).await);
+    let body = root.query_selector("[part=body]").unwrap().unwrap();
+    assert!(body.query_selector_all("p").unwrap().length() >= 5);
+    assert!(body
+        .text_content()
+        .unwrap()
+        .contains("Gullfoss is one of the most popular tourist attractions in Iceland."));
+    assert_eq!(body.query_selector_all("iframe").unwrap().length(), 0);
+    let video = body
+        .query_selector("a.video-link")
+        .unwrap()
+        .expect("a link to the video");
+    assert_eq!(
+        video.get_attribute("href").as_deref(),
+        Some("https://www.youtube.com/watch?v=3bUtvUAeX8s")
+    );
+    for link in nodes(&body, "a[href]") {
+        assert_eq!(
+            link.get_attribute("rel").as_deref(),
+            Some("noopener noreferrer")
+        );
+    }
+}
+
+fn nodes(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// What may appear in an URL attribute of the rendered widget.
+fn allowed_url(value: &str) -> bool {
+    let lower = value.trim().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
+}
+
+#[wasm_bindgen_test]
+async fn xss_vectors_never_run_and_leave_nothing_executable_in_the_dom() {
+    let payloads: Vec<String> =
+        serde_json::from_str(include_str!("fixtures/xss/payloads.json")).unwrap();
+    assert!(payloads.len() >= 100);
+    install_traps();
+    let root = new_root();
+    for (n, payload) in payloads.iter().enumerate() {
+        let feed = serde_json::json!({
+            "version": "https://jsonfeed.org/version/1.1",
+            "items": [{ "id": n.to_string(), "title": payload, "summary": payload, "content_html": payload }]
+        });
+        let holder = document().create_element("div").unwrap();
+        root.append_child(&holder).unwrap();
+        let _app = mount(&holder, feed.to_string());
+        assert!(
+            settle_until(|| holder
+                .query_selector("[part=title], [part=status]")
+                .unwrap()
+                .is_some())
+            .await,
+            "vector {n} never rendered"
+        );
+        assert!(
+            holder.query_selector("[part=title]").unwrap().is_some(),
+            "vector {n}: {payload}"
+        );
+        for element in nodes(&holder, "*") {
+            let tag = element.tag_name().to_ascii_lowercase();
+            assert!(
+                !matches!(
+                    tag.as_str(),
+                    "script"
+                        | "iframe"
+                        | "object"
+                        | "embed"
+                        | "style"
+                        | "form"
+                        | "svg"
+                        | "math"
+                        | "base"
+                        | "meta"
+                        | "link"
+                ),
+                "vector {n} left <{tag}>: {payload}"
+            );
+            let names = element.get_attribute_names();
+            for i in 0..names.length() {
+                let name = names
+                    .get(i)
+                    .as_string()
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+                let value = element.get_attribute(&name).unwrap_or_default();
+                assert!(!name.starts_with("on"), "vector {n} left {name}: {payload}");
+                assert!(
+                    !matches!(
+                        name.as_str(),
+                        "style" | "srcdoc" | "formaction" | "action" | "xlink:href"
+                    ),
+                    "vector {n} left {name}"
+                );
+                if matches!(name.as_str(), "href" | "src") {
+                    assert!(allowed_url(&value), "vector {n} left {name}={value}");
+                }
+                if name == "srcset" {
+                    for candidate in value.split(',') {
+                        let url = candidate.split_whitespace().next().unwrap_or_default();
+                        assert!(allowed_url(url), "vector {n} left srcset {value}");
+                    }
+                }
+            }
+        }
+    }
+    // Give anything that could still fire (image errors, timers) a turn before looking.
+    let images = || nodes(&root, "img");
+    settle_until(|| {
+        images()
+            .iter()
+            .all(|img| img.unchecked_ref::<web_sys::HtmlImageElement>().complete())
+    })
+    .await;
+    assert_eq!(xss_ran(), "", "some vectors ran");
+}
