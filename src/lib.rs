@@ -8,6 +8,7 @@
 pub mod components;
 pub mod embed;
 pub mod formats;
+pub mod hooks;
 pub mod i18n;
 pub mod model;
 pub mod sanitize;

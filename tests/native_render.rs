@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use article_reader::components::{ArticleView, ArticleViewProps, RelatedState};
 use article_reader::formats::{parse_article, parse_post_list};
-use article_reader::i18n;
+use article_reader::i18n::Locale;
 use article_reader::model::Timestamp;
 use yew::ServerRenderer;
 
@@ -34,7 +34,7 @@ fn demo_props(related: bool) -> ArticleViewProps {
         article: Rc::new(article),
         related,
         now: Timestamp::parse_rfc3339(NOW).expect("valid now"),
-        labels: i18n::EN,
+        locale: Locale::default(),
     })
 }
 

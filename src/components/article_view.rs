@@ -3,7 +3,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{AuthorCard, BodyView, RelatedList, RelatedState, ShareBar};
-use crate::i18n::{self, Labels};
+use crate::hooks::use_reading_progress;
+use crate::i18n::Locale;
 use crate::model::{Article, PostSummary, Timestamp};
 use crate::text::{reading_time, words};
 
@@ -19,7 +20,7 @@ pub struct ArticleViewProps {
     /// The address to share when the article has no URL of its own (the host page).
     #[prop_or_default]
     pub fallback_share_url: Option<AttrValue>,
-    pub labels: Labels,
+    pub locale: Locale,
     #[prop_or_default]
     pub on_open_related: Callback<PostSummary>,
     #[prop_or_default]
@@ -33,7 +34,8 @@ pub struct ArticleViewProps {
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let article = &props.article;
-    let labels = props.labels;
+    let locale = &props.locale;
+    let labels = locale.labels;
     let minutes = use_memo(
         (props.article.clone(), props.words_per_minute),
         |(article, wpm)| {
@@ -46,6 +48,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             })
         },
     );
+    let body_ref = use_node_ref();
+    let progress = use_reading_progress(article.clone(), body_ref.clone(), props.words_per_minute);
     let share_url = article
         .url
         .clone()
@@ -68,13 +72,13 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         }
                         if let Some(minutes) = *minutes {
                             <span part="reading-time" class="article__reading-time">
-                                { i18n::fill(labels.minutes_read, minutes) }
+                                { locale.minutes_read(minutes) }
                             </span>
                         }
                         if let Some(published) = article.published {
                             <time part="published" class="article__published"
                                   datetime={published.to_rfc3339()} title={published.to_rfc3339()}>
-                                { published.to_long_date_en() }
+                                { locale.date(published) }
                             </time>
                         }
                     </p>
@@ -93,7 +97,15 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         }
                     </p>
                 } else {
-                    <BodyView article={article.clone()} />
+                    if minutes.is_some() {
+                        <div part="progress" class="progress">
+                            <progress class="progress__bar" max="100" value={progress.percent.to_string()}
+                                      aria-label={labels.reading_progress}
+                                      aria-valuetext={progress_text(locale, progress.minutes_left)}></progress>
+                            <span class="progress__text">{ progress_text(locale, progress.minutes_left) }</span>
+                        </div>
+                    }
+                    <BodyView article={article.clone()} {body_ref} />
                 }
                 <footer class="article__footer">
                     if let Some(url) = share_url {
@@ -105,8 +117,16 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     }
                 </footer>
             </article>
-            <RelatedList state={props.related.clone()} now={props.now} {labels}
+            <RelatedList state={props.related.clone()} now={props.now} locale={locale.clone()}
                          on_open={props.on_open_related.clone()} />
         </>
+    }
+}
+
+/// "2 min left", or "Finished" once the end of the body is in view.
+fn progress_text(locale: &Locale, minutes_left: Option<u32>) -> String {
+    match minutes_left {
+        Some(minutes) => locale.minutes_left(minutes),
+        None => locale.labels.finished.to_owned(),
     }
 }

@@ -9,6 +9,9 @@ use crate::model::{Article, Element, Node, Tag};
 pub struct BodyViewProps {
     /// The article whose body is shown (shared, so a long body is never copied to render it).
     pub article: Rc<Article>,
+    /// The body's element, whose children are the top-level blocks (for reading progress).
+    #[prop_or_default]
+    pub body_ref: NodeRef,
 }
 
 /// The article body. Element and attribute names come from the allowlisted
@@ -17,7 +20,7 @@ pub struct BodyViewProps {
 #[component]
 pub fn BodyView(props: &BodyViewProps) -> Html {
     html! {
-        <div part="body" class="body">
+        <div part="body" class="body" ref={props.body_ref.clone()}>
             { for props.article.body.nodes.iter().map(render_node) }
         </div>
     }

@@ -5,7 +5,8 @@ use yew::prelude::*;
 
 use super::{ArticleView, ErrorStatus, LoadingStatus, RelatedState};
 use crate::formats::{self, Format};
-use crate::i18n::{self, Labels};
+use crate::hooks::use_now;
+use crate::i18n::{resolve_language, Locale};
 use crate::model::{Article, PostSummary, Timestamp};
 use crate::services::fetcher::{Fetcher, LoadError};
 use crate::services::page;
@@ -32,6 +33,9 @@ pub enum ReaderEvent {
     },
 }
 
+/// How often relative times ("5 minutes ago") are brought up to date on an open page.
+const RELATIVE_TIME_REFRESH: std::time::Duration = std::time::Duration::from_secs(60);
+
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
     /// The article's JSON document.
@@ -51,8 +55,9 @@ pub struct ReaderProps {
     /// Shared when the article has no URL of its own.
     #[prop_or_default]
     pub page_url: Option<AttrValue>,
-    #[prop_or(i18n::EN)]
-    pub labels: Labels,
+    /// The `lang` attribute: the widget's language, before the article's and the page's.
+    #[prop_or_default]
+    pub lang: Option<AttrValue>,
     #[prop_or_default]
     pub on_event: Callback<ReaderEvent>,
 }
@@ -89,6 +94,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // Set when an in-place navigation finished loading; the title takes focus after rendering.
     let focus_title = use_mut_ref(|| false);
     let title_ref = use_node_ref();
+    let now = use_now(props.now, RELATIVE_TIME_REFRESH);
 
     {
         let opened = opened.clone();
@@ -215,11 +221,22 @@ pub fn Reader(props: &ReaderProps) -> Html {
         })
     };
 
-    let labels = props.labels;
+    let article_language = match &*article {
+        ArticleState::Ready(loaded) => loaded.language.clone(),
+        _ => None,
+    };
+    let document_language = page::document_language();
+    let lang = resolve_language(
+        props.lang.as_deref(),
+        article_language.as_deref(),
+        document_language.as_deref(),
+    );
+    let locale = use_memo(lang, |lang| Locale::new(lang));
+    let labels = locale.labels;
     let content = match &*article {
         ArticleState::Loading => html! { <LoadingStatus {labels} /> },
         ArticleState::Failed(error) => html! {
-            <ErrorStatus message={error.message()} {on_retry} {labels} />
+            <ErrorStatus message={error.message(&labels)} {on_retry} {labels} />
         },
         ArticleState::Ready(loaded) => {
             let on_share = {
@@ -239,15 +256,16 @@ pub fn Reader(props: &ReaderProps) -> Html {
             };
             html! {
                 <ArticleView article={loaded.clone()} related={(*related).clone()}
-                             now={props.now.unwrap_or_else(crate::services::clock::now)}
+                             {now}
                              words_per_minute={props.words_per_minute}
-                             fallback_share_url={props.page_url.clone()} {labels}
+                             fallback_share_url={props.page_url.clone()} locale={(*locale).clone()}
                              {on_open_related} {on_share} title_ref={title_ref.clone()} />
             }
         }
     };
     html! {
-        <div class="reader" aria-busy={(matches!(*article, ArticleState::Loading)).then_some("true")}>
+        <div class="reader" lang={locale.lang.clone()} dir={locale.direction.attr()}
+             aria-busy={(matches!(*article, ArticleState::Loading)).then_some("true")}>
             { content }
         </div>
     }

@@ -2,10 +2,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::Labels;
+use crate::i18n::Locale;
 use crate::model::{PostSummary, Timestamp};
 use crate::text::excerpt::{excerpt, EXCERPT_CHARS, EXCERPT_WORDS};
-use crate::text::relative_time::{english, relative};
 
 /// Where the related-posts list stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,7 +20,7 @@ pub enum RelatedState {
 pub struct RelatedListProps {
     pub state: RelatedState,
     pub now: Timestamp,
-    pub labels: Labels,
+    pub locale: Locale,
     /// A post with its own JSON (`src`) was chosen: open it in place.
     #[prop_or_default]
     pub on_open: Callback<PostSummary>,
@@ -34,14 +33,14 @@ pub fn RelatedList(props: &RelatedListProps) -> Html {
         RelatedState::Ready(posts) if !posts.is_empty() => posts,
         RelatedState::Failed => {
             return html! {
-                <p class="related__failed">{ props.labels.related_failed }</p>
+                <p class="related__failed">{ props.locale.labels.related_failed }</p>
             }
         }
         _ => return Html::default(),
     };
     html! {
-        <section part="related" class="related" aria-label={props.labels.related_posts}>
-            <h2 class="related__heading">{ props.labels.related_posts }</h2>
+        <section part="related" class="related" aria-label={props.locale.labels.related_posts}>
+            <h2 class="related__heading">{ props.locale.labels.related_posts }</h2>
             <ul class="related__list">
                 { for posts.iter().map(|post| related_item(post, props)) }
             </ul>
@@ -80,8 +79,8 @@ fn related_item(post: &PostSummary, props: &RelatedListProps) -> Html {
             }
             if let Some(published) = post.published {
                 <time part="related-time" class="related__time"
-                      datetime={published.to_rfc3339()} title={published.to_long_date_en()}>
-                    { english(relative(props.now.0, published.0)) }
+                      datetime={published.to_rfc3339()} title={props.locale.date(published)}>
+                    { props.locale.relative(props.now, published) }
                 </time>
             }
         </li>

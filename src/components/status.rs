@@ -23,7 +23,7 @@ pub fn LoadingStatus(props: &LoadingStatusProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorStatusProps {
-    pub message: AttrValue,
+    pub message: &'static str,
     pub on_retry: Callback<()>,
     pub labels: Labels,
 }
@@ -34,7 +34,7 @@ pub fn ErrorStatus(props: &ErrorStatusProps) -> Html {
     let on_click = props.on_retry.reform(|_: MouseEvent| ());
     html! {
         <div part="status" class="status status--error" role="alert">
-            <p class="status__message">{ &props.message }</p>
+            <p class="status__message">{ props.message }</p>
             <button part="retry" class="status__retry" type="button" onclick={on_click}>
                 { props.labels.retry }
             </button>

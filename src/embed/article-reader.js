@@ -20,6 +20,7 @@ function configFrom(element) {
     src: element.getAttribute('src'),
     relatedSrc: element.getAttribute('related-src'),
     format: element.getAttribute('format'),
+    lang: element.getAttribute('lang'),
     wpm: element.getAttribute('wpm'),
   };
 }
@@ -46,7 +47,7 @@ function showFallback(element, error) {
 }
 
 class ArticleReaderElement extends HTMLElement {
-  static observedAttributes = ['src', 'related-src', 'format', 'wpm'];
+  static observedAttributes = ['src', 'related-src', 'format', 'lang', 'wpm'];
   #handle = null;
   #rendering = null;
 

@@ -12,12 +12,14 @@ pub struct Config {
     pub related_src: Option<String>,
     /// A forced document format; `None` detects it (`auto`, the default).
     pub format: Option<Format>,
+    /// The `lang` attribute, when given.
+    pub lang: Option<String>,
     pub words_per_minute: u32,
 }
 
 impl Config {
     /// Builds a config from a lookup of the `mount` config keys (`src`, `relatedSrc`,
-    /// `format`, `wpm`).
+    /// `format`, `lang`, `wpm`).
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Config {
         let non_empty = |key: &str| {
             get(key)
@@ -28,6 +30,7 @@ impl Config {
             src: non_empty("src"),
             related_src: non_empty("relatedSrc"),
             format: non_empty("format").and_then(|f| Format::from_attribute(&f)),
+            lang: non_empty("lang"),
             words_per_minute: non_empty("wpm")
                 .and_then(|v| v.parse::<u32>().ok())
                 .filter(|&wpm| (1..=10_000).contains(&wpm))

@@ -45,7 +45,7 @@ impl ReaderHandle {
 }
 
 /// Renders a reader into `host`'s open shadow root, configured by `config`, a plain object
-/// with the keys `src`, `relatedSrc`, `format` and `wpm`.
+/// with the keys `src`, `relatedSrc`, `format`, `lang` and `wpm`.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, config: JsValue) -> Result<ReaderHandle, JsValue> {
     let shadow = match host.shadow_root() {
@@ -98,6 +98,7 @@ fn reader_props(host: &HtmlElement, config: &JsValue, fetcher: &Fetcher) -> Read
         src: config.src.map(AttrValue::from).unwrap_or_default(),
         related_src: config.related_src.map(AttrValue::from),
         format: config.format,
+        lang: config.lang.map(AttrValue::from),
         fetcher: fetcher.clone(),
         words_per_minute: config.words_per_minute,
         page_url,

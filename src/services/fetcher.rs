@@ -9,6 +9,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use crate::formats::FormatError;
+use crate::i18n::Labels;
 
 /// The text of a fetched document, or why there is none.
 pub type FetchResult = Result<String, FetchError>;
@@ -23,6 +24,8 @@ pub enum FetchError {
     Network(String),
     /// The server answered with a status other than 2xx.
     Status(u16),
+    /// No answer within the time allowed.
+    Timeout,
 }
 
 impl fmt::Display for FetchError {
@@ -30,6 +33,7 @@ impl fmt::Display for FetchError {
         match self {
             FetchError::Network(reason) => write!(f, "network error: {reason}"),
             FetchError::Status(status) => write!(f, "the server answered {status}"),
+            FetchError::Timeout => f.write_str("no answer in time"),
         }
     }
 }
@@ -71,12 +75,14 @@ pub enum LoadError {
 }
 
 impl LoadError {
-    /// A short machine-readable name for events: `network`, `http`, `not-json`, `format`.
+    /// A short machine-readable name for events: `config`, `network`, `timeout`, `http`,
+    /// `not-json`, `format`.
     pub fn kind(&self) -> &'static str {
         match self {
             LoadError::MissingSource => "config",
             LoadError::Fetch(FetchError::Network(_)) => "network",
             LoadError::Fetch(FetchError::Status(_)) => "http",
+            LoadError::Fetch(FetchError::Timeout) => "timeout",
             LoadError::Format(e) if e.is_not_json() => "not-json",
             LoadError::Format(_) => "format",
         }
@@ -90,28 +96,17 @@ impl LoadError {
         }
     }
 
-    /// A sentence for readers, without technical detail.
-    pub fn message(&self) -> String {
+    /// A sentence for readers, in their language, without technical detail.
+    pub fn message(&self, labels: &Labels) -> &'static str {
         match self {
-            LoadError::MissingSource => {
-                "There is no article to show: the reader has no source.".into()
-            }
-            LoadError::Fetch(FetchError::Status(404)) => "This article could not be found.".into(),
-            LoadError::Fetch(FetchError::Status(status)) if *status >= 500 => {
-                "The server had a problem sending this article.".into()
-            }
-            LoadError::Fetch(FetchError::Status(_)) => {
-                "The server refused to send this article.".into()
-            }
-            LoadError::Fetch(FetchError::Network(_)) => {
-                "The article could not be loaded. Check your connection.".into()
-            }
-            LoadError::Format(e) if e.is_not_json() => {
-                "The article's data is not valid JSON.".into()
-            }
-            LoadError::Format(_) => {
-                "The article's data is not in a format this reader understands.".into()
-            }
+            LoadError::MissingSource => labels.error_missing_source,
+            LoadError::Fetch(FetchError::Status(404 | 410)) => labels.error_not_found,
+            LoadError::Fetch(FetchError::Status(status)) if *status >= 500 => labels.error_server,
+            LoadError::Fetch(FetchError::Status(_)) => labels.error_refused,
+            LoadError::Fetch(FetchError::Network(_)) => labels.error_network,
+            LoadError::Fetch(FetchError::Timeout) => labels.error_timeout,
+            LoadError::Format(e) if e.is_not_json() => labels.error_not_json,
+            LoadError::Format(_) => labels.error_format,
         }
     }
 }

@@ -22,3 +22,19 @@ pub fn absolute(src: &str) -> String {
         .and_then(|base| resolve(&base, src))
         .unwrap_or_else(|| src.to_owned())
 }
+
+/// The host document's language (`<html lang>`), if it says.
+pub fn document_language() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let lang = web_sys::window()?
+            .document()?
+            .document_element()?
+            .get_attribute("lang")?;
+        Some(lang)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}

@@ -4,4 +4,5 @@
 pub mod excerpt;
 pub mod reading_time;
 pub mod relative_time;
+mod segmenter;
 pub mod words;

@@ -5,6 +5,9 @@
 //! comma between two such characters continues it (`it’s`, `U.S.`, `3,000`), anything else
 //! ends it (`mission-critical` is two words). Punctuation-only tokens are not words.
 //! Han, Hiragana, Katakana and Hangul characters are counted one by one, not as words.
+//! Runs of scripts written without spaces between words (Thai, Lao, Khmer, Myanmar) go to the
+//! browser's `Intl.Segmenter`, which has their dictionaries; natively such a run counts as one
+//! word.
 
 /// What reading time is computed from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -18,9 +21,20 @@ pub struct TextCounts {
 pub fn count(text: &str) -> TextCounts {
     let mut counts = TextCounts::default();
     let mut in_word = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if is_cjk(c) {
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if is_unspaced(c) {
+            let mut end = at + c.len_utf8();
+            while let Some(&(next_at, next)) = chars.peek() {
+                if !(is_unspaced(next) || is_combining_mark(next)) {
+                    break;
+                }
+                end = next_at + next.len_utf8();
+                chars.next();
+            }
+            counts.words += super::segmenter::count_words(&text[at..end]);
+            in_word = false;
+        } else if is_cjk(c) {
             counts.cjk_chars += 1;
             in_word = false;
         } else if is_word_char(c) {
@@ -30,9 +44,9 @@ pub fn count(text: &str) -> TextCounts {
             }
         } else if in_word && is_mid_word(c) {
             // Continue the word only if another word character follows directly.
-            in_word = chars
-                .peek()
-                .is_some_and(|&next| is_word_char(next) && !is_cjk(next));
+            in_word = chars.peek().is_some_and(|&(_, next)| {
+                is_word_char(next) && !is_cjk(next) && !is_unspaced(next)
+            });
         } else {
             in_word = false;
         }
@@ -50,6 +64,16 @@ fn is_mid_word(c: char) -> bool {
 
 fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}')
+}
+
+/// Thai, Lao, Myanmar and Khmer: scripts whose words are found with a dictionary.
+pub fn is_unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{0E00}'..='\u{0EFF}'   // Thai, Lao
+        | '\u{1000}'..='\u{109F}' // Myanmar
+        | '\u{1780}'..='\u{17FF}' // Khmer
+        | '\u{19E0}'..='\u{19FF}' // Khmer symbols
+    )
 }
 
 /// Han, Hiragana, Katakana and Hangul: scripts written without spaces between words.
@@ -87,6 +111,12 @@ mod tests {
         assert_eq!(words("don't"), 1);
         assert_eq!(words("naïve café"), 2);
         assert_eq!(words("e\u{301}te\u{301}"), 1);
+    }
+
+    #[test]
+    fn an_unspaced_run_is_one_word_natively_and_does_not_join_neighbours() {
+        assert_eq!(words("จะถูกเปิดตัว"), 1);
+        assert_eq!(words("iPhone จะถูกเปิดตัว today"), 3);
     }
 
     #[test]

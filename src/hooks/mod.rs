@@ -1,0 +1,7 @@
+//! Hooks shared by components.
+
+mod use_now;
+mod use_reading_progress;
+
+pub use use_now::use_now;
+pub use use_reading_progress::{use_reading_progress, ReadingProgress};

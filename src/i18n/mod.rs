@@ -1,0 +1,212 @@
+//! The widget's language: which one ([`resolve_language`]), the words of its own UI (one
+//! [`Labels`] table per language), and locale-aware numbers, dates and relative times
+//! ([`Locale`], through `Intl` in the browser, English natively).
+
+mod intl;
+mod tables;
+
+pub use tables::{labels_for, EN};
+
+use crate::model::Timestamp;
+use crate::text::relative_time::{self, Relative};
+
+/// Every UI string of one language. `{}` in a template stands for the value filled in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Labels {
+    /// The reading-time badge: "{} min read".
+    pub minutes_read: &'static str,
+    /// Time left while reading: "{} min left".
+    pub minutes_left: &'static str,
+    pub finished: &'static str,
+    /// The accessible name of the progress bar.
+    pub reading_progress: &'static str,
+    pub published_by: &'static str,
+    pub share: &'static str,
+    /// The accessible name of a share link: "Share on {}".
+    pub share_on: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub copy_failed: &'static str,
+    pub native_share: &'static str,
+    pub related_posts: &'static str,
+    pub just_now: &'static str,
+    pub loading: &'static str,
+    pub retry: &'static str,
+    pub related_failed: &'static str,
+    /// Shown instead of a password-protected body.
+    pub protected: &'static str,
+    pub read_on_site: &'static str,
+    pub error_missing_source: &'static str,
+    pub error_not_found: &'static str,
+    pub error_server: &'static str,
+    pub error_refused: &'static str,
+    pub error_network: &'static str,
+    pub error_timeout: &'static str,
+    pub error_not_json: &'static str,
+    pub error_format: &'static str,
+}
+
+/// Puts `value` where a template has `{}`.
+pub fn fill(template: &str, value: impl std::fmt::Display) -> String {
+    template.replacen("{}", &value.to_string(), 1)
+}
+
+/// Text direction of a language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    pub fn attr(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
+/// The language the widget speaks: its tag, its UI words and its direction.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Locale {
+    /// A BCP 47 tag such as `de` or `pt-BR`.
+    pub lang: String,
+    pub labels: Labels,
+    pub direction: Direction,
+}
+
+impl Default for Locale {
+    fn default() -> Self {
+        Locale::new("en")
+    }
+}
+
+impl Locale {
+    pub fn new(lang: &str) -> Locale {
+        let primary = primary_subtag(lang);
+        Locale {
+            lang: lang.to_owned(),
+            labels: labels_for(&primary),
+            direction: if matches!(
+                primary.as_str(),
+                "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "dv" | "ku"
+            ) {
+                Direction::Rtl
+            } else {
+                Direction::Ltr
+            },
+        }
+    }
+
+    /// A whole number written the locale's way ("3", "٣", "1.000").
+    pub fn number(&self, value: u32) -> String {
+        intl::format_number(&self.lang, value)
+    }
+
+    /// "3 min read", localized.
+    pub fn minutes_read(&self, minutes: u32) -> String {
+        fill(self.labels.minutes_read, self.number(minutes))
+    }
+
+    /// "2 min left", localized.
+    pub fn minutes_left(&self, minutes: u32) -> String {
+        fill(self.labels.minutes_left, self.number(minutes))
+    }
+
+    /// "3 years ago", localized; "just now" from the table.
+    pub fn relative(&self, now: Timestamp, then: Timestamp) -> String {
+        match relative_time::relative(now.0, then.0) {
+            Relative::JustNow => self.labels.just_now.to_owned(),
+            other => intl::format_relative(&self.lang, other),
+        }
+    }
+
+    /// A long date ("June 19, 2018", "19. Juni 2018"), in UTC.
+    pub fn date(&self, at: Timestamp) -> String {
+        intl::format_date(&self.lang, at)
+    }
+}
+
+/// The first subtag, lower-cased: `pt-BR` → `pt`.
+fn primary_subtag(lang: &str) -> String {
+    lang.split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
+/// The widget's language: the `lang` attribute, else the article's language, else the host
+/// document's `lang`, else English. Values that are not language tags are skipped.
+pub fn resolve_language(
+    attribute: Option<&str>,
+    article: Option<&str>,
+    document: Option<&str>,
+) -> String {
+    [attribute, article, document]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .find(|tag| is_language_tag(tag))
+        .unwrap_or("en")
+        .to_owned()
+}
+
+fn is_language_tag(tag: &str) -> bool {
+    let mut subtags = tag.split('-');
+    subtags
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()))
+        && subtags
+            .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_are_filled_once() {
+        assert_eq!(fill(EN.minutes_read, 3), "3 min read");
+        assert_eq!(fill(EN.share_on, "X"), "Share on X");
+        assert_eq!(fill("no slot", 1), "no slot");
+    }
+
+    #[test]
+    fn language_comes_from_attribute_then_article_then_page_then_english() {
+        assert_eq!(resolve_language(Some("de"), Some("fr"), Some("es")), "de");
+        assert_eq!(resolve_language(None, Some("fr-CA"), Some("es")), "fr-CA");
+        assert_eq!(resolve_language(Some(" "), None, Some("ja")), "ja");
+        assert_eq!(resolve_language(Some("not a tag!"), None, None), "en");
+        assert_eq!(resolve_language(None, None, None), "en");
+    }
+
+    #[test]
+    fn each_language_has_its_own_labels_and_direction() {
+        assert_eq!(Locale::new("de").minutes_read(3), "3 Min. Lesezeit");
+        assert_eq!(Locale::new("fr-FR").minutes_read(3), "3 min de lecture");
+        assert_eq!(Locale::new("es").minutes_read(3), "3 min de lectura");
+        assert_eq!(Locale::new("ja").minutes_read(3), "3分で読めます");
+        assert_eq!(Locale::new("en-GB").minutes_read(3), "3 min read");
+        assert_eq!(
+            Locale::new("xx").labels,
+            EN,
+            "unknown languages fall back to English"
+        );
+        assert_eq!(Locale::new("ar").direction, Direction::Rtl);
+        assert_eq!(Locale::new("he-IL").direction, Direction::Rtl);
+        assert_eq!(Locale::new("de").direction, Direction::Ltr);
+    }
+
+    #[test]
+    fn natively_relative_times_and_dates_are_english() {
+        let now = Timestamp::parse_rfc3339("2024-01-15T12:00:00Z").unwrap();
+        let locale = Locale::default();
+        assert_eq!(
+            locale.relative(now, Timestamp(now.0 - 1095 * 86_400)),
+            "3 years ago"
+        );
+        assert_eq!(locale.relative(now, Timestamp(now.0 - 10)), "just now");
+        assert_eq!(locale.date(now), "January 15, 2024");
+    }
+}

@@ -1,0 +1,220 @@
+//! Browser tests for what needs the browser's `Intl`: word segmentation of Thai, localized
+//! reading time, dates and relative times, language resolution, right-to-left layout, and
+//! reading progress as the page scrolls.
+#![cfg(target_arch = "wasm32")]
+
+use article_reader::components::{Reader, ReaderProps};
+use article_reader::i18n::Locale;
+use article_reader::model::Timestamp;
+use article_reader::services::fetcher::Fetcher;
+use article_reader::text::{reading_time, words};
+use wasm_bindgen_test::*;
+use web_sys::Element;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const ARTICLE: &str = include_str!("../demo/ms-ice.json");
+const RECENT: &str = include_str!("../demo/recent.json");
+const NOW: &str = "2024-01-15T12:00:00Z";
+
+fn now() -> Timestamp {
+    Timestamp::parse_rfc3339(NOW).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn thai_is_segmented_into_words_by_intl_segmenter() {
+    assert_eq!(words::count("จะถูกเปิดตัว").words, 4);
+    assert_eq!(words::count("iPhone จะถูกเปิดตัว today").words, 6);
+}
+
+#[wasm_bindgen_test]
+fn reading_time_vectors_hold_in_the_browser_too() {
+    let seed = include_str!("fixtures/seed-body.txt");
+    assert_eq!(words::count(seed).words, 508);
+    assert_eq!(reading_time::minutes(words::count(seed), 0, 200), Some(3));
+    assert_eq!(words::count("U.S. mission-critical it’s").words, 4);
+    assert_eq!(words::count("你会说English吗？").cjk_chars, 4);
+}
+
+#[wasm_bindgen_test]
+fn relative_times_are_worded_by_intl_relative_time_format() {
+    let three_years_ago = Timestamp(now().0 - 1095 * 86_400);
+    let cases = [
+        ("en", "3 years ago"),
+        ("de", "vor 3 Jahren"),
+        ("fr", "il y a 3 ans"),
+        ("ja", "3 年前"),
+        ("ru", "3 года назад"),
+    ];
+    for (lang, expected) in cases {
+        assert_eq!(
+            Locale::new(lang).relative(now(), three_years_ago),
+            expected,
+            "{lang}"
+        );
+    }
+    assert_eq!(
+        Locale::new("de").relative(now(), Timestamp(now().0 + 3 * 3600)),
+        "in 3 Stunden"
+    );
+    assert_eq!(Locale::new("fr").relative(now(), now()), "à l’instant");
+}
+
+#[wasm_bindgen_test]
+fn reading_time_and_dates_are_localized_with_locale_numbers() {
+    assert_eq!(Locale::new("de").minutes_read(3), "3 Min. Lesezeit");
+    assert_eq!(Locale::new("fr").minutes_read(3), "3 min de lecture");
+    assert_eq!(Locale::new("es").minutes_read(3), "3 min de lectura");
+    assert_eq!(Locale::new("ja").minutes_read(3), "3分で読めます");
+    assert_eq!(Locale::new("de").minutes_read(1000), "1.000 Min. Lesezeit");
+    assert_eq!(Locale::new("ar-EG").number(3), "٣");
+    let published = Timestamp::parse_rfc3339("2018-06-19T10:00:00Z").unwrap();
+    assert_eq!(Locale::new("de").date(published), "19. Juni 2018");
+    assert_eq!(Locale::new("en").date(published), "June 19, 2018");
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn new_root() -> Element {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+fn serving(article: &'static str, related: &'static str) -> Fetcher {
+    Fetcher::new(move |url| {
+        let text = if url.contains("recent") {
+            related
+        } else {
+            article
+        };
+        Box::pin(async move { Ok(text.to_owned()) })
+    })
+}
+
+async fn settle_until(done: impl Fn() -> bool) -> bool {
+    let deadline = js_sys::Date::now() + 5_000.0;
+    while js_sys::Date::now() < deadline {
+        yew::scheduler::flush().await;
+        if done() {
+            return true;
+        }
+        yew::platform::time::sleep(std::time::Duration::ZERO).await;
+    }
+    false
+}
+
+fn text(root: &Element, selector: &str) -> Option<String> {
+    root.query_selector(selector)
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .map(|t| t.trim().to_owned())
+}
+
+fn mount(
+    root: &Element,
+    lang: Option<&'static str>,
+    article: &'static str,
+) -> yew::AppHandle<Reader> {
+    let props = yew::props!(ReaderProps {
+        src: "/article.json",
+        related_src: Some(yew::AttrValue::from("/recent.json")),
+        fetcher: serving(article, RECENT),
+        now: Some(Timestamp::parse_rfc3339("2026-11-28T12:00:00Z").unwrap()),
+        lang: lang.map(yew::AttrValue::from),
+    });
+    yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render()
+}
+
+#[wasm_bindgen_test]
+async fn the_lang_attribute_localizes_the_whole_widget() {
+    let root = new_root();
+    let _app = mount(&root, Some("de"), ARTICLE);
+    assert!(settle_until(|| text(&root, "[part=related-time]").is_some()).await);
+    assert_eq!(
+        text(&root, "[part=reading-time]").as_deref(),
+        Some("3 Min. Lesezeit")
+    );
+    assert_eq!(
+        text(&root, "[part=published]").as_deref(),
+        Some("19. Juni 2018")
+    );
+    assert_eq!(
+        text(&root, "[part=related-time]").as_deref(),
+        Some("vor 3 Jahren")
+    );
+    assert_eq!(
+        text(&root, ".related__heading").as_deref(),
+        Some("Neueste Beiträge")
+    );
+    let wrapper = root.query_selector(".reader").unwrap().unwrap();
+    assert_eq!(wrapper.get_attribute("lang").as_deref(), Some("de"));
+    assert_eq!(wrapper.get_attribute("dir").as_deref(), Some("ltr"));
+}
+
+#[wasm_bindgen_test]
+async fn the_articles_language_is_used_without_an_attribute_and_rtl_languages_flip() {
+    let french: &'static str = Box::leak(
+        ARTICLE
+            .replace("\"language\": \"en\"", "\"language\": \"fr\"")
+            .into_boxed_str(),
+    );
+    let root = new_root();
+    let _app = mount(&root, None, french);
+    assert!(settle_until(|| text(&root, "[part=related-time]").is_some()).await);
+    assert_eq!(
+        text(&root, "[part=reading-time]").as_deref(),
+        Some("3 min de lecture")
+    );
+    assert_eq!(
+        text(&root, "[part=related-time]").as_deref(),
+        Some("il y a 3 ans")
+    );
+
+    let rtl = new_root();
+    let _app = mount(&rtl, Some("ar"), ARTICLE);
+    assert!(settle_until(|| text(&rtl, "[part=title]").is_some()).await);
+    let wrapper = rtl.query_selector(".reader").unwrap().unwrap();
+    assert_eq!(wrapper.get_attribute("dir").as_deref(), Some("rtl"));
+    let style = web_sys::window()
+        .unwrap()
+        .get_computed_style(&wrapper)
+        .unwrap()
+        .unwrap();
+    assert_eq!(style.get_property_value("direction").unwrap(), "rtl");
+}
+
+#[wasm_bindgen_test]
+async fn the_progress_region_counts_down_as_the_reader_scrolls() {
+    let window = web_sys::window().unwrap();
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+    let root = new_root();
+    let _app = mount(&root, None, ARTICLE);
+    assert!(settle_until(|| text(&root, "[part=progress]").is_some()).await);
+    let body = root.query_selector("[part=body]").unwrap().unwrap();
+    // Bring the top of the body to the top of the viewport: most of it is still below.
+    let top = body.get_bounding_client_rect().top() + window.scroll_y().unwrap();
+    window.scroll_to_with_x_and_y(0.0, top);
+    assert!(
+        settle_until(|| text(&root, ".progress__text").is_some_and(|t| t.ends_with("min left")))
+            .await
+    );
+    let early = text(&root, ".progress__text").unwrap();
+    // Then past its end: nothing is left.
+    let bottom = body.get_bounding_client_rect().bottom() + window.scroll_y().unwrap();
+    window.scroll_to_with_x_and_y(0.0, bottom);
+    assert!(
+        settle_until(|| text(&root, ".progress__text").as_deref() == Some("Finished")).await,
+        "was {early:?}, now {:?}",
+        text(&root, ".progress__text")
+    );
+    let value = root
+        .query_selector("progress")
+        .unwrap()
+        .unwrap()
+        .get_attribute("value");
+    assert_eq!(value.as_deref(), Some("100"));
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+}
