@@ -19,7 +19,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 const ARTICLE: &str = include_str!("../demo/ms-ice.json");
 const RECENT: &str = include_str!("../demo/recent.json");
 
-/// Answers from a script of responses per URL (the last one repeats) and counts requests.
+/// Answers from a script of responses per path (the last one repeats) and counts requests.
+/// The reader resolves `src` against the page, so requests arrive as absolute URLs.
 #[derive(Clone, Default)]
 struct StubServer {
     responses: Rc<RefCell<HashMap<String, VecDeque<FetchResult>>>>,
@@ -35,7 +36,11 @@ impl StubServer {
     }
 
     fn requests_for(&self, url: &str) -> usize {
-        self.requests.borrow().iter().filter(|u| *u == url).count()
+        self.requests
+            .borrow()
+            .iter()
+            .filter(|u| u.ends_with(url))
+            .count()
     }
 
     fn fetcher(&self) -> Fetcher {
@@ -43,7 +48,11 @@ impl StubServer {
         Fetcher::new(move |url| {
             server.requests.borrow_mut().push(url.to_owned());
             let mut responses = server.responses.borrow_mut();
-            let result = match responses.get_mut(url) {
+            let key = responses
+                .keys()
+                .find(|path| url.ends_with(path.as_str()))
+                .cloned();
+            let result = match key.and_then(|key| responses.get_mut(&key)) {
                 Some(queue) if queue.len() > 1 => {
                     queue.pop_front().unwrap_or(Err(FetchError::Status(404)))
                 }
@@ -135,7 +144,26 @@ async fn renders_the_article_and_its_related_posts_by_part() {
     assert_eq!(all_parts(&root, "related-time"), vec!["3 years ago"; 6]);
     let body = part(&root, "body").unwrap();
     assert_eq!(body.query_selector_all("blockquote").unwrap().length(), 2);
-    assert_eq!(all_parts(&root, "share-link").len(), 5);
+    let shares = root
+        .query_selector_all("[part=share-link][aria-label]")
+        .unwrap();
+    let names: Vec<String> = (0..shares.length())
+        .filter_map(|i| shares.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .filter_map(|e| e.get_attribute("aria-label"))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Share on X",
+            "Share on Facebook",
+            "Share on LinkedIn",
+            "Share on Bluesky",
+            "Share on WhatsApp",
+            "Share on email"
+        ]
+    );
+    assert!(part_text(&root, "share").unwrap().contains("Copy link"));
     assert!(part(&root, "status").is_none());
 }
 
@@ -262,4 +290,40 @@ async fn the_element_renders_into_an_open_shadow_root_and_reports_load() {
             on_load.as_ref().unchecked_ref(),
         )
         .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_share_options_choose_networks_order_and_utm() {
+    use article_reader::share::ShareOptions;
+    let server = StubServer::default().answer("/article.json", vec![ok(ARTICLE)]);
+    let root = new_root();
+    let share = ShareOptions::from_lookup(|key| match key {
+        "share" => Some("email,reddit,copy".into()),
+        "shareUtm" => Some("launch".into()),
+        "shareUrl" => Some("https://publisher.example/ice?x=1#top".into()),
+        _ => None,
+    });
+    let props = yew::props!(ReaderProps {
+        src: "/article.json",
+        fetcher: server.fetcher(),
+        share,
+    });
+    let _app = yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render();
+    assert!(settle_until(|| part(&root, "share").is_some()).await);
+    let controls = root.query_selector_all("[part=share-link]").unwrap();
+    let networks: Vec<String> = (0..controls.length())
+        .filter_map(|i| controls.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .filter_map(|e| e.get_attribute("data-network"))
+        .collect();
+    assert_eq!(networks, ["email", "reddit", "copy"]);
+    let reddit = root
+        .query_selector("[data-network=reddit]")
+        .unwrap()
+        .unwrap();
+    let href = reddit.get_attribute("href").unwrap();
+    assert!(
+        href.starts_with("https://www.reddit.com/submit?url=https%3A%2F%2Fpublisher.example%2Fice%3Fx%3D1%26utm_source%3Dreddit%26utm_medium%3Dsocial%26utm_campaign%3Dlaunch%23top&title=Microsoft%20condemns"),
+        "{href}"
+    );
 }

@@ -7,7 +7,7 @@
 use article_reader::formats::{detect, parse_article, parse_post_list, Format};
 use article_reader::model::Timestamp;
 use article_reader::sanitize::{html_to_text, sanitize_html};
-use article_reader::share::Network;
+use article_reader::share::{Network, SharePayload};
 use article_reader::text::{excerpt::excerpt, words};
 use article_reader::url::{checked_url, UrlUse};
 use serde_json::{json, Map, Value};
@@ -335,8 +335,12 @@ fn arbitrary_text_never_panics_dates_urls_words_excerpts_or_share_links() {
         let _ = checked_url(&text, None, UrlUse::Resource);
         let _ = words::count(&text);
         let _ = excerpt(&text, rng.below(20), rng.below(40));
-        for network in Network::DEFAULT {
-            let _ = network.share_href(&text, &text);
+        let mut payload = SharePayload::new(text.clone(), text.clone());
+        payload.utm = rng.below(2) == 0;
+        payload.via = Some(text.clone());
+        for network in Network::ALL {
+            let _ = payload.href(network);
+            let _ = payload.url_for(network);
         }
     }
 }

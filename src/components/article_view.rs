@@ -6,6 +6,7 @@ use super::{AuthorCard, BodyView, RelatedList, RelatedState, ShareBar};
 use crate::hooks::use_reading_progress;
 use crate::i18n::Locale;
 use crate::model::{Article, PostSummary, Timestamp};
+use crate::share::{Network, ShareOptions};
 use crate::text::{reading_time, words};
 
 #[derive(Properties, PartialEq)]
@@ -17,14 +18,16 @@ pub struct ArticleViewProps {
     pub now: Timestamp,
     #[prop_or(reading_time::DEFAULT_WORDS_PER_MINUTE)]
     pub words_per_minute: u32,
-    /// The address to share when the article has no URL of its own (the host page).
+    #[prop_or_default]
+    pub share: ShareOptions,
+    /// The address to share when neither `share.url` nor the article has one (the host page).
     #[prop_or_default]
     pub fallback_share_url: Option<AttrValue>,
     pub locale: Locale,
     #[prop_or_default]
     pub on_open_related: Callback<PostSummary>,
     #[prop_or_default]
-    pub on_share: Callback<&'static str>,
+    pub on_share: Callback<(Network, String)>,
     /// Where focus goes after an in-place navigation.
     #[prop_or_default]
     pub title_ref: NodeRef,
@@ -50,11 +53,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     );
     let body_ref = use_node_ref();
     let progress = use_reading_progress(article.clone(), body_ref.clone(), props.words_per_minute);
-    let share_url = article
+    let share_url = props
+        .share
         .url
         .clone()
-        .map(AttrValue::from)
-        .or_else(|| props.fallback_share_url.clone());
+        .or_else(|| article.url.clone())
+        .or_else(|| props.fallback_share_url.as_ref().map(|u| u.to_string()));
 
     html! {
         <>
@@ -109,7 +113,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 }
                 <footer class="article__footer">
                     if let Some(url) = share_url {
-                        <ShareBar {url} title={article.title.clone()} {labels}
+                        <ShareBar payload={props.share.payload(url, article.title.clone())}
+                                  networks={props.share.networks.clone()} {labels}
                                   on_share={props.on_share.clone()} />
                     }
                     if let Some(author) = &article.author {

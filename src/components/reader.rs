@@ -10,6 +10,7 @@ use crate::i18n::{resolve_language, Locale};
 use crate::model::{Article, PostSummary, Timestamp};
 use crate::services::fetcher::{Fetcher, LoadError};
 use crate::services::page;
+use crate::share::{Network, ShareOptions};
 use crate::text::reading_time::DEFAULT_WORDS_PER_MINUTE;
 
 /// What the reader tells its host (the custom element turns these into DOM events).
@@ -52,9 +53,13 @@ pub struct ReaderProps {
     pub now: Option<Timestamp>,
     #[prop_or(DEFAULT_WORDS_PER_MINUTE)]
     pub words_per_minute: u32,
-    /// Shared when the article has no URL of its own.
+    /// Shared when neither `share.url` nor the article gives a URL: the page's canonical
+    /// address, or its own without the widget's state.
     #[prop_or_default]
     pub page_url: Option<AttrValue>,
+    /// The share bar's networks and options.
+    #[prop_or_default]
+    pub share: ShareOptions,
     /// The `lang` attribute: the widget's language, before the article's and the page's.
     #[prop_or_default]
     pub lang: Option<AttrValue>,
@@ -239,25 +244,18 @@ pub fn Reader(props: &ReaderProps) -> Html {
             <ErrorStatus message={error.message(&labels)} {on_retry} {labels} />
         },
         ArticleState::Ready(loaded) => {
-            let on_share = {
-                let on_event = props.on_event.clone();
-                let url: AttrValue = loaded
-                    .url
-                    .clone()
-                    .map(AttrValue::from)
-                    .or_else(|| props.page_url.clone())
-                    .unwrap_or_default();
-                Callback::from(move |network| {
-                    on_event.emit(ReaderEvent::Shared {
-                        network,
-                        url: url.clone(),
-                    })
-                })
-            };
+            let on_share =
+                props
+                    .on_event
+                    .reform(|(network, url): (Network, String)| ReaderEvent::Shared {
+                        network: network.id(),
+                        url: url.into(),
+                    });
             html! {
                 <ArticleView article={loaded.clone()} related={(*related).clone()}
                              {now}
                              words_per_minute={props.words_per_minute}
+                             share={props.share.clone()}
                              fallback_share_url={props.page_url.clone()} locale={(*locale).clone()}
                              {on_open_related} {on_share} title_ref={title_ref.clone()} />
             }

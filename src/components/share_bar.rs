@@ -1,18 +1,18 @@
 use yew::prelude::*;
 
-use crate::i18n::{self, Labels};
+use crate::i18n::{fill, Labels};
 use crate::services::clipboard;
-use crate::share::Network;
+use crate::share::{Network, SharePayload};
 
 #[derive(Properties, PartialEq)]
 pub struct ShareBarProps {
-    /// The address shared.
-    pub url: AttrValue,
-    pub title: AttrValue,
+    pub payload: SharePayload,
+    /// The controls, in order.
+    pub networks: Vec<Network>,
     pub labels: Labels,
-    /// Told of every share control used, with the network's id (`copy` for copy link).
+    /// Told of every share control used, with the URL shared there.
     #[prop_or_default]
-    pub on_share: Callback<&'static str>,
+    pub on_share: Callback<(Network, String)>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -22,44 +22,74 @@ enum CopyState {
     Refused,
 }
 
-/// Share links that work without scripts or popups (plain links) and a copy-link button.
+/// Share links that work without scripts or popups (plain links), copy link, and the
+/// browser's share sheet where there is one. Nothing is contacted until the reader clicks.
 #[component]
 pub fn ShareBar(props: &ShareBarProps) -> Html {
     let copy_state = use_state_eq(|| CopyState::Idle);
+    let native_available = use_state_eq(|| false);
+    {
+        let native_available = native_available.clone();
+        use_effect_with((), move |_| {
+            native_available.set(clipboard::can_share_natively())
+        });
+    }
     let labels = props.labels;
 
-    let on_copy = {
-        let url = props.url.clone();
-        let copy_state = copy_state.clone();
+    let controls = props.networks.iter().filter_map(|&network| {
+        let url = props.payload.url_for(network);
         let on_share = props.on_share.clone();
-        Callback::from(move |_: MouseEvent| {
-            let url = url.clone();
-            let copy_state = copy_state.clone();
-            on_share.emit("copy");
-            yew::platform::spawn_local(async move {
-                let copied = clipboard::write_text(&url).await;
-                copy_state.set(if copied {
-                    CopyState::Copied
-                } else {
-                    CopyState::Refused
+        match network {
+            Network::Copy => {
+                let copy_state = copy_state.clone();
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    let url = url.clone();
+                    let copy_state = copy_state.clone();
+                    on_share.emit((Network::Copy, url.clone()));
+                    yew::platform::spawn_local(async move {
+                        let copied = clipboard::write_text(&url).await;
+                        copy_state.set(if copied { CopyState::Copied } else { CopyState::Refused });
+                    });
                 });
-            });
-        })
-    };
-
-    let links = Network::DEFAULT.iter().map(|&network| {
-        let on_share = props.on_share.clone();
-        let onclick = Callback::from(move |_: MouseEvent| on_share.emit(network.id()));
-        html! {
-            <li>
-                <a part="share-link" class={classes!("share__link", format!("share__link--{}", network.id()))}
-                   href={network.share_href(&props.url, &props.title)}
-                   target="_blank" rel="noopener noreferrer"
-                   aria-label={i18n::fill(labels.share_on, network.label())}
-                   data-network={network.id()} {onclick}>
-                    { network.label() }
-                </a>
-            </li>
+                Some(html! {
+                    <li>
+                        <button part="share-link" class="share__link" type="button" data-network="copy" {onclick}>
+                            { icon(Network::Copy) }<span>{ labels.copy_link }</span>
+                        </button>
+                    </li>
+                })
+            }
+            Network::Native if !*native_available => None,
+            Network::Native => {
+                let title = props.payload.title.clone();
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    on_share.emit((Network::Native, url.clone()));
+                    let (title, url) = (title.clone(), url.clone());
+                    yew::platform::spawn_local(async move {
+                        clipboard::share_natively(&title, &url).await;
+                    });
+                });
+                Some(html! {
+                    <li>
+                        <button part="share-link" class="share__link" type="button" data-network="native" {onclick}>
+                            { icon(Network::Native) }<span>{ labels.native_share }</span>
+                        </button>
+                    </li>
+                })
+            }
+            _ => {
+                let href = props.payload.href(network)?;
+                let onclick = Callback::from(move |_: MouseEvent| on_share.emit((network, url.clone())));
+                Some(html! {
+                    <li>
+                        <a part="share-link" class="share__link" {href} target="_blank" rel="noopener noreferrer"
+                           aria-label={fill(labels.share_on, network.label())}
+                           data-network={network.id()} {onclick}>
+                            { icon(network) }<span>{ network.label() }</span>
+                        </a>
+                    </li>
+                })
+            }
         }
     });
 
@@ -72,20 +102,35 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     html! {
         <section part="share" class="share" aria-label={labels.share}>
             <h2 class="share__heading">{ labels.share }</h2>
-            <ul class="share__list">
-                { for links }
-                <li>
-                    <button part="share-link" class="share__link share__link--copy" type="button"
-                            data-network="copy" onclick={on_copy}>
-                        { labels.copy_link }
-                    </button>
-                </li>
-            </ul>
+            <ul class="share__list">{ for controls }</ul>
             <p class="share__confirmation" role="status" aria-live="polite">{ confirmation }</p>
             if *copy_state == CopyState::Refused {
-                <input class="share__fallback" type="text" readonly=true value={props.url.clone()}
-                       aria-label={labels.copy_link} />
+                <input class="share__fallback" type="text" readonly=true
+                       value={props.payload.url_for(Network::Copy)} aria-label={labels.copy_link} />
             }
         </section>
+    }
+}
+
+/// A small glyph beside each control's name; decorative, so hidden from assistive technology.
+fn icon(network: Network) -> Html {
+    let shape = match network {
+        Network::Email => html! {
+            <path d="M3 5h18v14H3zm2 2v.5l7 4.7 7-4.7V7zm14 2.9-7 4.7-7-4.7V17h14z" />
+        },
+        Network::Copy => html! {
+            <path d="M8 3h11v13h-2V5H8zM5 7h10v14H5zm2 2v10h6V9z" />
+        },
+        Network::Native => html! {
+            <path d="M18 2a3 3 0 1 1-2.8 4.1L8.9 9.6a3 3 0 0 1 0 4.8l6.3 3.5A3 3 0 1 1 15 19l-6.9-3.8a3 3 0 1 1 0-6.4L15 5a3 3 0 0 1 3-3z" />
+        },
+        _ => html! {
+            <path d="M14 3h7v7h-2V6.4l-9.3 9.3-1.4-1.4L17.6 5H14zM5 5h6v2H7v10h10v-4h2v6H5z" />
+        },
+    };
+    html! {
+        <svg class="share__icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+            { shape }
+        </svg>
     }
 }

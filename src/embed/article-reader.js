@@ -22,6 +22,12 @@ function configFrom(element) {
     format: element.getAttribute('format'),
     lang: element.getAttribute('lang'),
     wpm: element.getAttribute('wpm'),
+    share: element.getAttribute('share'),
+    shareUrl: element.getAttribute('share-url'),
+    shareVia: element.getAttribute('share-via'),
+    shareHashtags: element.getAttribute('share-hashtags'),
+    shareUtm: element.getAttribute('share-utm'),
+    shareMastodon: element.getAttribute('share-mastodon'),
   };
 }
 
@@ -47,7 +53,10 @@ function showFallback(element, error) {
 }
 
 class ArticleReaderElement extends HTMLElement {
-  static observedAttributes = ['src', 'related-src', 'format', 'lang', 'wpm'];
+  static observedAttributes = [
+    'src', 'related-src', 'format', 'lang', 'wpm',
+    'share', 'share-url', 'share-via', 'share-hashtags', 'share-utm', 'share-mastodon',
+  ];
   #handle = null;
   #rendering = null;
 

@@ -1,6 +1,7 @@
 //! What an element asks for, read from its attributes (or the object given to `mount`).
 
 use crate::formats::Format;
+use crate::share::ShareOptions;
 use crate::text::reading_time::DEFAULT_WORDS_PER_MINUTE;
 
 /// An element's settings, validated. Bad values fall back to defaults rather than failing:
@@ -15,12 +16,14 @@ pub struct Config {
     /// The `lang` attribute, when given.
     pub lang: Option<String>,
     pub words_per_minute: u32,
+    pub share: ShareOptions,
 }
 
 impl Config {
     /// Builds a config from a lookup of the `mount` config keys (`src`, `relatedSrc`,
-    /// `format`, `lang`, `wpm`).
+    /// `format`, `lang`, `wpm`, and the `share*` keys of [`ShareOptions::from_lookup`]).
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Config {
+        let share = ShareOptions::from_lookup(&get);
         let non_empty = |key: &str| {
             get(key)
                 .map(|v| v.trim().to_owned())
@@ -35,6 +38,7 @@ impl Config {
                 .and_then(|v| v.parse::<u32>().ok())
                 .filter(|&wpm| (1..=10_000).contains(&wpm))
                 .unwrap_or(DEFAULT_WORDS_PER_MINUTE),
+            share,
         }
     }
 }

@@ -11,6 +11,7 @@ use super::{events, WIDGET_CSS};
 use crate::components::{Reader, ReaderProps};
 use crate::services::fetcher::Fetcher;
 use crate::services::http::http_fetcher;
+use crate::services::page;
 
 thread_local! {
     /// One constructed stylesheet for every element on the page.
@@ -91,14 +92,13 @@ fn reader_props(host: &HtmlElement, config: &JsValue, fetcher: &Fetcher) -> Read
             .and_then(|value| value.as_string())
     });
     let event_host = host.clone();
-    let page_url = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .map(AttrValue::from);
+    let page_url = page::share_fallback_url().map(AttrValue::from);
     yew::props!(ReaderProps {
         src: config.src.map(AttrValue::from).unwrap_or_default(),
         related_src: config.related_src.map(AttrValue::from),
         format: config.format,
         lang: config.lang.map(AttrValue::from),
+        share: config.share,
         fetcher: fetcher.clone(),
         words_per_minute: config.words_per_minute,
         page_url,

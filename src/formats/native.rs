@@ -10,7 +10,7 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::fields::{image, link, typed};
+use super::fields::{image, link, plain, typed};
 use super::FormatError;
 use crate::model::{Article, Author, Body, Element, Node, PostSummary, Tag, Timestamp};
 
@@ -130,16 +130,16 @@ pub fn article(value: &Value, base: Option<&str>) -> Result<Article, FormatError
     Ok(Article {
         id,
         url,
-        title: article.title,
-        category: article.category,
+        title: plain(Some(&article.title)).unwrap_or(article.title),
+        category: plain(article.category.as_deref()),
         published,
         author: article.author.map(|a| Author {
-            name: a.name,
-            bio: a.bio,
+            name: plain(Some(&a.name)).unwrap_or(a.name),
+            bio: plain(a.bio.as_deref()),
             avatar: image(a.avatar.as_deref(), base),
             url: link(a.url.as_deref(), base),
         }),
-        summary: article.summary,
+        summary: plain(article.summary.as_deref()),
         language: article.language,
         reading_minutes: article.reading_minutes.filter(|&m| m > 0),
         image: image(article.image.as_deref(), base),
@@ -170,10 +170,10 @@ pub fn posts(value: &Value, base: Option<&str>) -> Result<Vec<PostSummary>, Form
                 .unwrap_or_else(|| format!("related-{index}"));
             Ok(PostSummary {
                 id,
-                title: post.title,
+                title: plain(Some(&post.title)).unwrap_or(post.title),
                 url,
                 src,
-                summary: post.summary,
+                summary: plain(post.summary.as_deref()),
                 published,
                 article: None,
             })
@@ -293,6 +293,28 @@ mod tests {
         assert!(!parse_article(r#"{"format":"x","version":1}"#)
             .unwrap_err()
             .is_not_json());
+    }
+
+    #[test]
+    fn plain_fields_decode_entities_once_like_every_format() {
+        let json = r#"{"format":"article-reader","version":1,"article":{"title":"Gin &amp; Juice &amp;amp;"}}"#;
+        assert_eq!(parse_article(json).unwrap().title, "Gin & Juice &amp;");
+    }
+
+    #[test]
+    fn relative_urls_resolve_against_the_document() {
+        let json = r#"{"format":"article-reader","version":1,"related":[{"title":"A","src":"a.json","url":"/a/"}]}"#;
+        let posts = super::super::parse_post_list(
+            json,
+            None,
+            Some("https://example.com/posts/recent.json"),
+        )
+        .unwrap();
+        assert_eq!(
+            posts[0].src.as_deref(),
+            Some("https://example.com/posts/a.json")
+        );
+        assert_eq!(posts[0].url.as_deref(), Some("https://example.com/a/"));
     }
 
     #[test]

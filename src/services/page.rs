@@ -38,3 +38,26 @@ pub fn document_language() -> Option<String> {
         None
     }
 }
+
+/// What to share when neither the publisher nor the article gives a URL: the page's
+/// `<link rel="canonical">`, else its address without the widget's own state.
+pub fn share_fallback_url() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let document = web_sys::window()?.document()?;
+        let canonical = document
+            .query_selector("link[rel~=canonical][href]")
+            .ok()
+            .flatten()
+            .and_then(|link| link.get_attribute("href"))
+            .and_then(|href| resolve(&base_url()?, &href));
+        canonical.or_else(|| {
+            let href = web_sys::window()?.location().href().ok()?;
+            Some(crate::share::without_widget_state(&href))
+        })
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}
