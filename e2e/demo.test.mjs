@@ -98,6 +98,25 @@ test('the demo shows the seed article as the seed page does', async () => {
   await context.close();
 });
 
+test('space is reserved while loading: the page around does not jump', async () => {
+  const { page, context } = await watchedPage(browser, { viewport: { width: 1000, height: 900 } });
+  await page.addInitScript(() => {
+    window.shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (!entry.hadRecentInput) window.shifts.push(entry.value);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`${server.url}/`);
+  await page.locator('article-reader [part="related-item"]').first().waitFor();
+  // Let the browser report the shifts of the frames just painted.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const total = await page.evaluate(() => window.shifts.reduce((a, b) => a + b, 0));
+  assert.ok(total < 0.01, `cumulative layout shift ${total}`);
+  await context.close();
+});
+
 test('a failed load shows a message and a retry that loads again', async () => {
   const { page, context, problems } = await watchedPage(browser);
   let articleRequests = 0;

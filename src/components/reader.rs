@@ -57,6 +57,9 @@ pub struct ReaderProps {
     /// address, or its own without the widget's state.
     #[prop_or_default]
     pub page_url: Option<AttrValue>,
+    /// At most this many related posts.
+    #[prop_or_default]
+    pub related_limit: Option<usize>,
     /// The share bar's networks and options.
     #[prop_or_default]
     pub share: ShareOptions,
@@ -153,7 +156,13 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     loading.set(ArticleState::Loading);
                     yew::platform::spawn_local(async move {
                         let result = load_article(&fetcher, &src, format).await.map(Rc::new);
-                        show(result, src);
+                        // Events name the document by the address it was fetched from.
+                        let url = if src.is_empty() {
+                            src
+                        } else {
+                            page::absolute(&src).into()
+                        };
+                        show(result, url);
                     });
                 }
             }
@@ -165,30 +174,40 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let fetcher = props.fetcher.clone();
         let format = props.format;
         let on_event = props.on_event.clone();
-        use_effect_with(props.related_src.clone(), move |related_src| {
-            let cancelled = Rc::new(Cell::new(false));
-            match related_src.clone() {
-                None => related.set(RelatedState::None),
-                Some(src) => {
-                    related.set(RelatedState::Loading);
-                    let cancelled = cancelled.clone();
-                    yew::platform::spawn_local(async move {
-                        let result = load_posts(&fetcher, &src, format).await;
-                        if cancelled.get() {
-                            return;
-                        }
-                        match result {
-                            Ok(posts) => related.set(RelatedState::Ready(Rc::new(posts))),
-                            Err(error) => {
-                                related.set(RelatedState::Failed);
-                                on_event.emit(ReaderEvent::Failed { src, error });
+        use_effect_with(
+            (props.related_src.clone(), props.related_limit),
+            move |(related_src, related_limit)| {
+                let related_limit = *related_limit;
+                let cancelled = Rc::new(Cell::new(false));
+                match related_src.clone() {
+                    None => related.set(RelatedState::None),
+                    Some(src) => {
+                        related.set(RelatedState::Loading);
+                        let cancelled = cancelled.clone();
+                        yew::platform::spawn_local(async move {
+                            let result = load_posts(&fetcher, &src, format).await;
+                            if cancelled.get() {
+                                return;
                             }
-                        }
-                    });
+                            match result {
+                                Ok(mut posts) => {
+                                    if let Some(limit) = related_limit {
+                                        posts.truncate(limit);
+                                    }
+                                    related.set(RelatedState::Ready(Rc::new(posts)))
+                                }
+                                Err(error) => {
+                                    related.set(RelatedState::Failed);
+                                    let src = page::absolute(&src).into();
+                                    on_event.emit(ReaderEvent::Failed { src, error });
+                                }
+                            }
+                        });
+                    }
                 }
-            }
-            move || cancelled.set(true)
-        });
+                move || cancelled.set(true)
+            },
+        );
     }
 
     {

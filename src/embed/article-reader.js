@@ -1,8 +1,29 @@
-// article-reader loader: registers <article-reader> and starts the WebAssembly once per page,
-// when the first element is connected. Self-host this file beside article_reader.js and
-// article_reader_bg.wasm; it finds them relative to its own URL.
+// article-reader loader: registers <article-reader>, reserves each element's space at once,
+// and starts the WebAssembly (once per page) only when the first element comes near the
+// viewport. Self-host this file beside article_reader.js and article_reader_bg.wasm: it finds
+// them relative to its own URL.
 
 const here = new URL('.', import.meta.url);
+/** How far outside the viewport an element starts loading. */
+const NEAR = '400px';
+const ATTRIBUTES = {
+  src: 'src',
+  'related-src': 'relatedSrc',
+  format: 'format',
+  lang: 'lang',
+  wpm: 'wpm',
+  theme: 'theme',
+  history: 'history',
+  timeout: 'timeout',
+  'related-limit': 'relatedLimit',
+  share: 'share',
+  'share-url': 'shareUrl',
+  'share-via': 'shareVia',
+  'share-hashtags': 'shareHashtags',
+  'share-utm': 'shareUtm',
+  'share-mastodon': 'shareMastodon',
+};
+
 let engine;
 
 /** Loads and instantiates the wasm once, however many elements there are. */
@@ -16,19 +37,21 @@ function loadEngine() {
 
 /** The element's attributes as the config object `mount` takes. */
 function configFrom(element) {
-  return {
-    src: element.getAttribute('src'),
-    relatedSrc: element.getAttribute('related-src'),
-    format: element.getAttribute('format'),
-    lang: element.getAttribute('lang'),
-    wpm: element.getAttribute('wpm'),
-    share: element.getAttribute('share'),
-    shareUrl: element.getAttribute('share-url'),
-    shareVia: element.getAttribute('share-via'),
-    shareHashtags: element.getAttribute('share-hashtags'),
-    shareUtm: element.getAttribute('share-utm'),
-    shareMastodon: element.getAttribute('share-mastodon'),
-  };
+  const config = {};
+  for (const [attribute, key] of Object.entries(ATTRIBUTES)) {
+    config[key] = element.getAttribute(attribute);
+  }
+  return config;
+}
+
+/** Space kept for the article while it loads, so the page around it does not jump. */
+let placeholderSheet;
+function reserveSpace(root) {
+  if (!placeholderSheet) {
+    placeholderSheet = new CSSStyleSheet();
+    placeholderSheet.replaceSync(':host{display:block;min-height:100vh}');
+  }
+  if (root.adoptedStyleSheets.length === 0) root.adoptedStyleSheets = [placeholderSheet];
 }
 
 /** Without WebAssembly (old browser, a CSP without 'wasm-unsafe-eval') readers still get a link. */
@@ -44,6 +67,7 @@ function showFallback(element, error) {
     link.textContent = 'Open the article';
     status.append(link);
   }
+  root.adoptedStyleSheets = [];
   root.replaceChildren(status);
   element.dispatchEvent(new CustomEvent('article-reader:error', {
     bubbles: true,
@@ -52,26 +76,44 @@ function showFallback(element, error) {
   }));
 }
 
+/** Starts elements when they come within NEAR of the viewport. */
+const nearViewport = new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    if (entry.isIntersecting) {
+      nearViewport.unobserve(entry.target);
+      entry.target.start();
+    }
+  }
+}, { rootMargin: NEAR });
+
 class ArticleReaderElement extends HTMLElement {
-  static observedAttributes = [
-    'src', 'related-src', 'format', 'lang', 'wpm',
-    'share', 'share-url', 'share-via', 'share-hashtags', 'share-utm', 'share-mastodon',
-  ];
+  static observedAttributes = Object.keys(ATTRIBUTES);
   #handle = null;
+  #started = false;
   #rendering = null;
 
   connectedCallback() {
-    this.#render();
+    reserveSpace(this.shadowRoot ?? this.attachShadow({ mode: 'open' }));
+    if (this.#started) this.#render();
+    else nearViewport.observe(this);
   }
 
   attributeChangedCallback() {
-    if (this.isConnected) this.#render();
+    if (this.isConnected && this.#started) this.#render();
   }
 
   disconnectedCallback() {
+    nearViewport.unobserve(this);
     this.#handle?.destroy();
     this.#handle = null;
+    this.#rendering = null;
     this.shadowRoot?.replaceChildren();
+  }
+
+  /** Called when the element is near the viewport. */
+  start() {
+    this.#started = true;
+    this.#render();
   }
 
   async #render() {
@@ -85,10 +127,11 @@ class ArticleReaderElement extends HTMLElement {
     }
     // Only the latest call renders, and only while the element is on the page.
     if (rendering !== this.#rendering || !this.isConnected) return;
-    if (this.#handle) {
-      this.#handle.update(configFrom(this));
-    } else {
-      this.#handle = glue.mount(this, configFrom(this));
+    try {
+      if (this.#handle) this.#handle.update(configFrom(this));
+      else this.#handle = glue.mount(this, configFrom(this));
+    } catch (error) {
+      showFallback(this, error);
     }
   }
 }

@@ -1,5 +1,7 @@
 //! What an element asks for, read from its attributes (or the object given to `mount`).
 
+use std::time::Duration;
+
 use crate::formats::Format;
 use crate::share::ShareOptions;
 use crate::text::reading_time::DEFAULT_WORDS_PER_MINUTE;
@@ -16,12 +18,21 @@ pub struct Config {
     /// The `lang` attribute, when given.
     pub lang: Option<String>,
     pub words_per_minute: u32,
+    /// At most this many related posts (`related-limit`).
+    pub related_limit: Option<usize>,
+    /// How long a document may take before the reader gives up (`timeout`, in seconds).
+    pub timeout: Duration,
+    /// Whether in-place navigation adds history entries (`history="push"`).
+    pub push_history: bool,
     pub share: ShareOptions,
 }
 
+/// How long a document may take by default.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+
 impl Config {
     /// Builds a config from a lookup of the `mount` config keys (`src`, `relatedSrc`,
-    /// `format`, `lang`, `wpm`, and the `share*` keys of [`ShareOptions::from_lookup`]).
+    /// `format`, `lang`, `wpm`, `relatedLimit`, `timeout`, `history`, and the `share*` keys of [`ShareOptions::from_lookup`]).
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Config {
         let share = ShareOptions::from_lookup(&get);
         let non_empty = |key: &str| {
@@ -38,6 +49,13 @@ impl Config {
                 .and_then(|v| v.parse::<u32>().ok())
                 .filter(|&wpm| (1..=10_000).contains(&wpm))
                 .unwrap_or(DEFAULT_WORDS_PER_MINUTE),
+            related_limit: non_empty("relatedLimit").and_then(|v| v.parse::<usize>().ok()),
+            timeout: non_empty("timeout")
+                .and_then(|v| v.parse::<f64>().ok())
+                .filter(|s| s.is_finite() && *s > 0.0 && *s <= 600.0)
+                .map(Duration::from_secs_f64)
+                .unwrap_or(DEFAULT_TIMEOUT),
+            push_history: non_empty("history").is_some_and(|v| v.eq_ignore_ascii_case("push")),
             share,
         }
     }
@@ -73,5 +91,14 @@ mod tests {
         assert_eq!(c.words_per_minute, 200);
         assert_eq!(config(&[("wpm", "0")]).words_per_minute, 200);
         assert_eq!(config(&[("wpm", "250")]).words_per_minute, 250);
+        assert_eq!(
+            config(&[("timeout", "2.5")]).timeout,
+            Duration::from_millis(2500)
+        );
+        assert_eq!(config(&[("timeout", "-1")]).timeout, DEFAULT_TIMEOUT);
+        assert_eq!(config(&[("relatedLimit", "3")]).related_limit, Some(3));
+        assert_eq!(config(&[("relatedLimit", "all")]).related_limit, None);
+        assert!(config(&[("history", "push")]).push_history);
+        assert!(!config(&[("history", "none")]).push_history);
     }
 }

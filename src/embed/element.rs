@@ -60,7 +60,7 @@ pub fn mount(host: HtmlElement, config: JsValue) -> Result<ReaderHandle, JsValue
     let container = document.create_element("div")?;
     container.set_class_name("article-reader");
     shadow.append_child(&container)?;
-    let fetcher = http_fetcher();
+    let fetcher = http_fetcher(read_config(&config).timeout);
     let props = reader_props(&host, &config, &fetcher);
     let app = Renderer::<Reader>::with_root_and_props(container, props).render();
     Ok(ReaderHandle {
@@ -85,12 +85,16 @@ fn adopt_stylesheet(shadow: &ShadowRoot) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn reader_props(host: &HtmlElement, config: &JsValue, fetcher: &Fetcher) -> ReaderProps {
-    let config = Config::from_lookup(|key| {
+fn read_config(config: &JsValue) -> Config {
+    Config::from_lookup(|key| {
         js_sys::Reflect::get(config, &JsValue::from_str(key))
             .ok()
             .and_then(|value| value.as_string())
-    });
+    })
+}
+
+fn reader_props(host: &HtmlElement, config: &JsValue, fetcher: &Fetcher) -> ReaderProps {
+    let config = read_config(config);
     let event_host = host.clone();
     let page_url = page::share_fallback_url().map(AttrValue::from);
     yew::props!(ReaderProps {
@@ -99,6 +103,7 @@ fn reader_props(host: &HtmlElement, config: &JsValue, fetcher: &Fetcher) -> Read
         format: config.format,
         lang: config.lang.map(AttrValue::from),
         share: config.share,
+        related_limit: config.related_limit,
         fetcher: fetcher.clone(),
         words_per_minute: config.words_per_minute,
         page_url,
