@@ -45,7 +45,7 @@ impl StubServer {
 
     fn fetcher(&self) -> Fetcher {
         let server = self.clone();
-        Fetcher::new(move |url| {
+        Fetcher::new(move |url, _| {
             server.requests.borrow_mut().push(url.to_owned());
             let mut responses = server.responses.borrow_mut();
             let key = responses
@@ -326,4 +326,79 @@ async fn the_share_options_choose_networks_order_and_utm() {
         href.starts_with("https://www.reddit.com/submit?url=https%3A%2F%2Fpublisher.example%2Fice%3Fx%3D1%26utm_source%3Dreddit%26utm_medium%3Dsocial%26utm_campaign%3Dlaunch%23top&title=Microsoft%20condemns"),
         "{href}"
     );
+}
+
+#[wasm_bindgen_test]
+async fn two_quick_clicks_end_on_the_second_and_abort_the_first() {
+    let related = r#"{"format":"article-reader","version":1,"related":[
+        {"title":"Slow one","src":"/slow.json"},{"title":"Fast one","src":"/fast.json"}]}"#;
+    let doc = |title: &str| {
+        format!(
+            r#"{{"format":"article-reader","version":1,"article":{{"title":"{title}","body":[]}}}}"#
+        )
+    };
+    // What happened to the slow request: aborted by the reader, and answered anyway later.
+    let slow_aborted = Rc::new(RefCell::new(false));
+    let slow_answered = Rc::new(RefCell::new(false));
+    let (slow, fast) = (doc("Slow one"), doc("Fast one"));
+    let fetcher = {
+        let (slow_aborted, slow_answered) = (slow_aborted.clone(), slow_answered.clone());
+        Fetcher::new(move |url, cancel| {
+            let is_slow = url.ends_with("/slow.json");
+            if is_slow {
+                let slow_aborted = slow_aborted.clone();
+                cancel.on_cancel(move || *slow_aborted.borrow_mut() = true);
+            }
+            let text = if is_slow {
+                slow.clone()
+            } else if url.ends_with("/fast.json") {
+                fast.clone()
+            } else if url.ends_with("/recent.json") {
+                related.to_owned()
+            } else {
+                ARTICLE.to_owned()
+            };
+            let slow_answered = slow_answered.clone();
+            Box::pin(async move {
+                if is_slow {
+                    // A server that takes its time: it answers after the second click.
+                    yew::platform::time::sleep(std::time::Duration::from_millis(200)).await;
+                    *slow_answered.borrow_mut() = true;
+                }
+                Ok(text)
+            })
+        })
+    };
+    let root = new_root();
+    let props = yew::props!(ReaderProps {
+        src: "/article.json",
+        related_src: Some(yew::AttrValue::from("/recent.json")),
+        fetcher,
+    });
+    let _app = yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render();
+    assert!(settle_until(|| all_parts(&root, "related-title").len() == 2).await);
+
+    let click = |title: &str| {
+        let links = root.query_selector_all("[part=related-title]").unwrap();
+        for i in 0..links.length() {
+            let link: HtmlElement = links.item(i).unwrap().dyn_into().unwrap();
+            if link.text_content().unwrap_or_default().trim() == title {
+                link.click();
+            }
+        }
+    };
+    click("Slow one");
+    assert!(
+        settle_until(|| part(&root, "status").is_some()).await,
+        "the slow load started"
+    );
+    click("Fast one");
+    assert!(
+        settle_until(|| part_text(&root, "title").is_some_and(|t| t.trim() == "Fast one")).await
+    );
+    assert!(*slow_aborted.borrow(), "the older request was aborted");
+    // The slow answer still arrives, and must not replace the newer article.
+    assert!(settle_until(|| *slow_answered.borrow()).await);
+    yew::scheduler::flush().await;
+    assert_eq!(part_text(&root, "title").unwrap().trim(), "Fast one");
 }

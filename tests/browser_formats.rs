@@ -39,7 +39,7 @@ fn new_root() -> Element {
 
 /// A fetcher that answers every URL with `document`.
 fn serving(document: String) -> Fetcher {
-    Fetcher::new(move |_| {
+    Fetcher::new(move |_, _| {
         let document = document.clone();
         Box::pin(async move { Ok(document) })
     })

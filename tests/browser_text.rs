@@ -84,7 +84,7 @@ fn new_root() -> Element {
 }
 
 fn serving(article: &'static str, related: &'static str) -> Fetcher {
-    Fetcher::new(move |url| {
+    Fetcher::new(move |url, _| {
         let text = if url.contains("recent") {
             related
         } else {

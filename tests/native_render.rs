@@ -3,39 +3,48 @@
 
 use std::rc::Rc;
 
-use article_reader::components::{ArticleView, ArticleViewProps, RelatedState};
+use article_reader::components::{ArticleView, RelatedList, RelatedState};
 use article_reader::formats::{parse_article, parse_post_list};
 use article_reader::i18n::Locale;
 use article_reader::model::Timestamp;
+use yew::prelude::*;
 use yew::ServerRenderer;
 
 /// The day the demo is described against: its recent posts are "3 years ago".
 const NOW: &str = "2026-11-28T12:00:00Z";
 
-fn render(props: impl Fn() -> ArticleViewProps + Send + 'static) -> String {
-    futures::executor::block_on(
-        ServerRenderer::<ArticleView>::with_props(props)
-            .hydratable(false)
-            .render(),
-    )
+#[derive(Properties, PartialEq)]
+struct DemoPageProps {
+    with_related: bool,
 }
 
-fn demo_props(related: bool) -> ArticleViewProps {
+/// The demo's article and related list, composed as the reader composes them.
+#[component]
+fn DemoPage(props: &DemoPageProps) -> Html {
     let article =
         parse_article(include_str!("../demo/ms-ice.json"), None, None).expect("demo article");
-    let related = if related {
+    let related = if props.with_related {
         let posts =
             parse_post_list(include_str!("../demo/recent.json"), None, None).expect("demo posts");
         RelatedState::Ready(Rc::new(posts))
     } else {
         RelatedState::None
     };
-    yew::props!(ArticleViewProps {
-        article: Rc::new(article),
-        related,
-        now: Timestamp::parse_rfc3339(NOW).expect("valid now"),
-        locale: Locale::default(),
-    })
+    let now = Timestamp::parse_rfc3339(NOW).expect("valid now");
+    html! {
+        <>
+            <ArticleView article={Rc::new(article)} locale={Locale::default()} />
+            <RelatedList state={related} {now} locale={Locale::default()} />
+        </>
+    }
+}
+
+fn render(with_related: bool) -> String {
+    futures::executor::block_on(
+        ServerRenderer::<DemoPage>::with_props(move || DemoPageProps { with_related })
+            .hydratable(false)
+            .render(),
+    )
 }
 
 /// Text of the element with `part="…"`, tags stripped (enough for these flat regions).
@@ -52,7 +61,7 @@ fn parts<'a>(html: &'a str, part: &str) -> Vec<&'a str> {
 
 #[test]
 fn the_demo_article_renders_header_body_author_and_share_bar() {
-    let html = render(|| demo_props(true));
+    let html = render(true);
     assert_eq!(parts(&html, "category"), ["Cloud &amp; Networking"]);
     assert_eq!(
         parts(&html, "title"),
@@ -86,7 +95,7 @@ fn the_demo_article_renders_header_body_author_and_share_bar() {
 
 #[test]
 fn the_demo_related_posts_render_with_excerpts_and_relative_times() {
-    let html = render(|| demo_props(true));
+    let html = render(true);
     assert_eq!(
         parts(&html, "related-title"),
         [
@@ -111,7 +120,7 @@ fn the_demo_related_posts_render_with_excerpts_and_relative_times() {
 
 #[test]
 fn without_related_posts_the_section_is_left_out() {
-    let html = render(|| demo_props(false));
+    let html = render(false);
     assert!(!html.contains("part=\"related\""));
     assert!(html.contains("part=\"title\""));
 }

@@ -2,20 +2,16 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{AuthorCard, BodyView, RelatedList, RelatedState, ShareBar};
+use super::{AuthorCard, BodyView, ShareBar};
 use crate::hooks::use_reading_progress;
 use crate::i18n::Locale;
-use crate::model::{Article, PostSummary, Timestamp};
+use crate::model::Article;
 use crate::share::{Network, ShareOptions};
 use crate::text::{reading_time, words};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
     pub article: Rc<Article>,
-    #[prop_or(RelatedState::None)]
-    pub related: RelatedState,
-    /// The moment relative times are measured from.
-    pub now: Timestamp,
     #[prop_or(reading_time::DEFAULT_WORDS_PER_MINUTE)]
     pub words_per_minute: u32,
     #[prop_or_default]
@@ -25,15 +21,13 @@ pub struct ArticleViewProps {
     pub fallback_share_url: Option<AttrValue>,
     pub locale: Locale,
     #[prop_or_default]
-    pub on_open_related: Callback<PostSummary>,
-    #[prop_or_default]
     pub on_share: Callback<(Network, String)>,
     /// Where focus goes after an in-place navigation.
     #[prop_or_default]
     pub title_ref: NodeRef,
 }
 
-/// A whole article page: header, body, share bar, author card and related posts.
+/// An article: header, reading progress, body, share bar and author card.
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let article = &props.article;
@@ -61,7 +55,6 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         .or_else(|| props.fallback_share_url.as_ref().map(|u| u.to_string()));
 
     html! {
-        <>
             <article part="article" class="article" lang={article.language.clone()}>
                 <header class="article__header">
                     if let Some(category) = &article.category {
@@ -121,10 +114,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         <AuthorCard author={author.clone()} {labels} />
                     }
                 </footer>
-            </article>
-            <RelatedList state={props.related.clone()} now={props.now} locale={locale.clone()}
-                         on_open={props.on_open_related.clone()} />
-        </>
+        </article>
     }
 }
 

@@ -1,15 +1,14 @@
-use std::cell::Cell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{ArticleView, ErrorStatus, LoadingStatus, RelatedState};
+use super::{ArticleView, ErrorStatus, LoadingStatus, RelatedList, RelatedState};
 use crate::formats::{self, Format};
 use crate::hooks::use_now;
 use crate::i18n::{resolve_language, Locale};
 use crate::model::{Article, PostSummary, Timestamp};
-use crate::services::fetcher::{Fetcher, LoadError};
-use crate::services::page;
+use crate::services::fetcher::{Cancel, Fetcher, LoadError};
+use crate::services::{history, page};
 use crate::share::{Network, ShareOptions};
 use crate::text::reading_time::DEFAULT_WORDS_PER_MINUTE;
 
@@ -66,6 +65,10 @@ pub struct ReaderProps {
     /// The `lang` attribute: the widget's language, before the article's and the page's.
     #[prop_or_default]
     pub lang: Option<AttrValue>,
+    /// When set, in-place navigation is kept in the page's history under this query
+    /// parameter (`history="push"`), so back and forward and deep links work.
+    #[prop_or_default]
+    pub history_key: Option<AttrValue>,
     #[prop_or_default]
     pub on_event: Callback<ReaderEvent>,
 }
@@ -77,20 +80,51 @@ enum ArticleState {
     Failed(LoadError),
 }
 
-/// What the reader shows instead of the host's `src` after a reader opened a related post.
+/// A related post opened in place, and the value naming it in the page's history.
 #[derive(Clone, Debug, PartialEq)]
-enum Opened {
-    /// A post with its own document, fetched.
+struct Opened {
+    key: AttrValue,
+    target: Target,
+}
+
+/// Where an article comes from.
+#[derive(Clone, Debug, PartialEq)]
+enum Target {
+    /// A document, fetched.
     Document(AttrValue),
     /// A post the related list carried whole.
     Article(Rc<Article>),
 }
 
+impl Opened {
+    /// How `post` opens in place; `None` when it has only a page URL (a normal link).
+    fn from_post(post: &PostSummary) -> Option<Opened> {
+        let target = match (&post.article, &post.src) {
+            (Some(article), _) => Target::Article(article.clone()),
+            (None, Some(src)) => Target::Document(AttrValue::from(src.clone())),
+            (None, None) => return None,
+        };
+        Some(Opened {
+            key: AttrValue::from(post.src.clone().unwrap_or_else(|| post.id.clone())),
+            target,
+        })
+    }
+}
+
+/// The related post a history value names. Only posts of the list can be opened this way, so a
+/// crafted link cannot make the widget fetch an arbitrary document.
+fn post_named<'a>(posts: &'a [PostSummary], key: &str) -> Option<&'a PostSummary> {
+    posts
+        .iter()
+        .find(|post| post.src.as_deref() == Some(key) || post.id == key)
+}
+
 /// Loads an article (and its related posts) and shows it, or says why it cannot.
 ///
 /// A related post opens in place: the reader keeps its related list and shows the new article,
-/// from the list when it carried the whole post, else from the post's own document. A newer
-/// load always wins over an older one still in flight.
+/// from the list when it carried the whole post, else from the post's own document (prefetched
+/// when the reader points at it). A newer load always wins over an older one, which is
+/// aborted.
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
     // An in-place navigation overrides `src` until the host sets a new `src`.
@@ -101,6 +135,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let latest_load = use_mut_ref(|| 0u64);
     // Set when an in-place navigation finished loading; the title takes focus after rendering.
     let focus_title = use_mut_ref(|| false);
+    // A scroll position to restore once the article is shown (back and forward).
+    let restore_scroll = use_mut_ref(|| None::<f64>);
+    // The attempt last loaded: a higher one is a retry, which must not be answered from cache.
+    let last_attempt = use_mut_ref(|| 0u32);
     let title_ref = use_node_ref();
     let now = use_now(props.now, RELATIVE_TIME_REFRESH);
 
@@ -115,17 +153,21 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let format = props.format;
         let on_event = props.on_event.clone();
         let latest_load = latest_load.clone();
+        let last_attempt = last_attempt.clone();
         let focus_title = focus_title.clone();
         let target = (*opened)
             .clone()
-            .unwrap_or_else(|| Opened::Document(props.src.clone()));
+            .map(|o| o.target)
+            .unwrap_or_else(|| Target::Document(props.src.clone()));
         let navigated = opened.is_some();
-        use_effect_with((target, *attempt), move |(target, _)| {
+        use_effect_with((target, *attempt), move |(target, attempt)| {
+            let fresh = *attempt != last_attempt.replace(*attempt);
             let load_id = {
                 let mut latest = latest_load.borrow_mut();
                 *latest += 1;
                 *latest
             };
+            let cancel = Cancel::default();
             let loading = article.clone();
             let show = move |result: Result<Rc<Article>, LoadError>, src: AttrValue| {
                 if *latest_load.borrow() != load_id {
@@ -147,15 +189,21 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 }
             };
             match target.clone() {
-                Opened::Article(inline) => {
+                Target::Article(inline) => {
                     let src =
                         AttrValue::from(inline.url.clone().unwrap_or_else(|| inline.id.clone()));
                     show(Ok(inline), src);
                 }
-                Opened::Document(src) => {
+                Target::Document(src) => {
                     loading.set(ArticleState::Loading);
+                    let cancel = cancel.clone();
                     yew::platform::spawn_local(async move {
-                        let result = load_article(&fetcher, &src, format).await.map(Rc::new);
+                        let result = load_article(&fetcher, &src, format, cancel.clone(), fresh)
+                            .await
+                            .map(Rc::new);
+                        if cancel.is_cancelled() {
+                            return;
+                        }
                         // Events name the document by the address it was fetched from.
                         let url = if src.is_empty() {
                             src
@@ -166,6 +214,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     });
                 }
             }
+            // Moving on (or leaving the page) aborts this load.
+            move || cancel.cancel()
         });
     }
 
@@ -178,15 +228,15 @@ pub fn Reader(props: &ReaderProps) -> Html {
             (props.related_src.clone(), props.related_limit),
             move |(related_src, related_limit)| {
                 let related_limit = *related_limit;
-                let cancelled = Rc::new(Cell::new(false));
+                let cancel = Cancel::default();
                 match related_src.clone() {
                     None => related.set(RelatedState::None),
                     Some(src) => {
                         related.set(RelatedState::Loading);
-                        let cancelled = cancelled.clone();
+                        let cancel = cancel.clone();
                         yew::platform::spawn_local(async move {
-                            let result = load_posts(&fetcher, &src, format).await;
-                            if cancelled.get() {
+                            let result = load_posts(&fetcher, &src, format, cancel.clone()).await;
+                            if cancel.is_cancelled() {
                                 return;
                             }
                             match result {
@@ -205,17 +255,60 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         });
                     }
                 }
-                move || cancelled.set(true)
+                move || cancel.cancel()
             },
         );
     }
 
+    // With history: open what the page's URL names (a deep link), and follow back and forward.
+    {
+        let opened = opened.clone();
+        let restore_scroll = restore_scroll.clone();
+        let posts = match &*related {
+            RelatedState::Ready(posts) => Some(posts.clone()),
+            _ => None,
+        };
+        use_effect_with((props.history_key.clone(), posts), move |(key, posts)| {
+            let listener = match (key.clone(), posts.clone()) {
+                (Some(key), Some(posts)) => {
+                    let sync = move || {
+                        let named = history::current(&key);
+                        opened.set(
+                            named
+                                .as_deref()
+                                .and_then(|name| post_named(&posts, name))
+                                .and_then(Opened::from_post),
+                        );
+                    };
+                    sync();
+                    history::on_navigate(move |scroll| {
+                        *restore_scroll.borrow_mut() = scroll;
+                        sync();
+                    })
+                }
+                _ => None,
+            };
+            move || drop(listener)
+        });
+    }
+
     {
         let title_ref = title_ref.clone();
+        let ready = matches!(*article, ArticleState::Ready(_));
+        let restore_scroll = restore_scroll.clone();
         use_effect(move || {
+            if !ready {
+                return;
+            }
             if focus_title.replace(false) {
                 if let Some(title) = title_ref.cast::<web_sys::HtmlElement>() {
+                    title.scroll_into_view();
                     let _ = title.focus();
+                }
+            }
+            if let Some(y) = restore_scroll.borrow_mut().take() {
+                if let Some(window) = web_sys::window() {
+                    window.scroll_to_with_x_and_y(0.0, y);
                 }
             }
         });
@@ -228,20 +321,34 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let on_open_related = {
         let opened = opened.clone();
         let on_event = props.on_event.clone();
+        let history_key = props.history_key.clone();
         Callback::from(move |post: PostSummary| {
-            let target = match (&post.article, &post.src) {
-                (Some(article), _) => Opened::Article(article.clone()),
-                (None, Some(src)) => Opened::Document(AttrValue::from(src.clone())),
-                (None, None) => return,
+            let Some(open) = Opened::from_post(&post) else {
+                return;
             };
+            if let Some(key) = &history_key {
+                history::push(key, Some(&open.key));
+            }
             let src = AttrValue::from(
                 post.src
                     .clone()
                     .or_else(|| post.url.clone())
                     .unwrap_or_else(|| post.id.clone()),
             );
-            opened.set(Some(target));
+            opened.set(Some(open));
             on_event.emit(ReaderEvent::Navigated { src, post });
+        })
+    };
+    let on_prefetch_related = {
+        let fetcher = props.fetcher.clone();
+        Callback::from(move |post: PostSummary| {
+            if let (None, Some(src)) = (&post.article, &post.src) {
+                // Warms the fetcher's cache; the answer itself is not needed yet.
+                let pending = fetcher.fetch(&page::absolute(src), Cancel::default());
+                yew::platform::spawn_local(async move {
+                    let _ = pending.await;
+                });
+            }
         })
     };
 
@@ -271,19 +378,25 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         url: url.into(),
                     });
             html! {
-                <ArticleView article={loaded.clone()} related={(*related).clone()}
-                             {now}
+                <ArticleView article={loaded.clone()}
                              words_per_minute={props.words_per_minute}
                              share={props.share.clone()}
                              fallback_share_url={props.page_url.clone()} locale={(*locale).clone()}
-                             {on_open_related} {on_share} title_ref={title_ref.clone()} />
+                             {on_share} title_ref={title_ref.clone()} />
             }
         }
     };
+    let current_id = match &*article {
+        ArticleState::Ready(loaded) => Some(AttrValue::from(loaded.id.clone())),
+        _ => None,
+    };
+    // The related list stays while another article loads or fails, so readers can move on.
     html! {
         <div class="reader" lang={locale.lang.clone()} dir={locale.direction.attr()}
              aria-busy={(matches!(*article, ArticleState::Loading)).then_some("true")}>
             { content }
+            <RelatedList state={(*related).clone()} {now} locale={(*locale).clone()} {current_id}
+                         on_open={on_open_related} on_prefetch={on_prefetch_related} />
         </div>
     }
 }
@@ -292,12 +405,18 @@ async fn load_article(
     fetcher: &Fetcher,
     src: &str,
     format: Option<Format>,
+    cancel: Cancel,
+    fresh: bool,
 ) -> Result<Article, LoadError> {
     if src.is_empty() {
         return Err(LoadError::MissingSource);
     }
     let url = page::absolute(src);
-    let text = fetcher.fetch(&url).await?;
+    let text = if fresh {
+        fetcher.fetch_fresh(&url, cancel).await?
+    } else {
+        fetcher.fetch(&url, cancel).await?
+    };
     Ok(formats::parse_article(&text, format, Some(&url))?)
 }
 
@@ -305,8 +424,9 @@ async fn load_posts(
     fetcher: &Fetcher,
     src: &str,
     format: Option<Format>,
+    cancel: Cancel,
 ) -> Result<Vec<PostSummary>, LoadError> {
     let url = page::absolute(src);
-    let text = fetcher.fetch(&url).await?;
+    let text = fetcher.fetch(&url, cancel).await?;
     Ok(formats::parse_post_list(&text, format, Some(&url))?)
 }

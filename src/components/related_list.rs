@@ -21,16 +21,25 @@ pub struct RelatedListProps {
     pub state: RelatedState,
     pub now: Timestamp,
     pub locale: Locale,
+    /// The article being read, left out of the list.
+    #[prop_or_default]
+    pub current_id: Option<AttrValue>,
     /// A post with its own JSON (`src`) was chosen: open it in place.
     #[prop_or_default]
     pub on_open: Callback<PostSummary>,
+    /// The reader points at a post (hover or focus): a good moment to fetch it.
+    #[prop_or_default]
+    pub on_prefetch: Callback<PostSummary>,
 }
 
 /// "Recent Posts": title, excerpt and how long ago, for each related post.
 #[component]
 pub fn RelatedList(props: &RelatedListProps) -> Html {
-    let posts = match &props.state {
-        RelatedState::Ready(posts) if !posts.is_empty() => posts,
+    let posts: Vec<&PostSummary> = match &props.state {
+        RelatedState::Ready(posts) => posts
+            .iter()
+            .filter(|post| Some(post.id.as_str()) != props.current_id.as_deref())
+            .collect(),
         RelatedState::Failed => {
             return html! {
                 <p class="related__failed">{ props.locale.labels.related_failed }</p>
@@ -38,18 +47,22 @@ pub fn RelatedList(props: &RelatedListProps) -> Html {
         }
         _ => return Html::default(),
     };
+    if posts.is_empty() {
+        return Html::default();
+    }
     html! {
         <section part="related" class="related" aria-label={props.locale.labels.related_posts}>
             <h2 class="related__heading">{ props.locale.labels.related_posts }</h2>
             <ul class="related__list">
-                { for posts.iter().map(|post| related_item(post, props)) }
+                { for posts.into_iter().map(|post| related_item(post, props)) }
             </ul>
         </section>
     }
 }
 
 fn related_item(post: &PostSummary, props: &RelatedListProps) -> Html {
-    let onclick = post.src.as_ref().map(|_| {
+    let opens_in_place = post.src.is_some() || post.article.is_some();
+    let onclick = opens_in_place.then(|| {
         let on_open = props.on_open.clone();
         let post = post.clone();
         Callback::from(move |event: MouseEvent| {
@@ -61,6 +74,16 @@ fn related_item(post: &PostSummary, props: &RelatedListProps) -> Html {
             on_open.emit(post.clone());
         })
     });
+    let prefetch = {
+        let on_prefetch = props.on_prefetch.clone();
+        let post = post.clone();
+        move || on_prefetch.emit(post.clone())
+    };
+    let onmouseenter = {
+        let prefetch = prefetch.clone();
+        Callback::from(move |_: MouseEvent| prefetch())
+    };
+    let onfocus = Callback::from(move |_: FocusEvent| prefetch());
     let href = post
         .url
         .clone()
@@ -73,7 +96,9 @@ fn related_item(post: &PostSummary, props: &RelatedListProps) -> Html {
         .filter(|text| !text.is_empty());
     html! {
         <li part="related-item" class="related__item">
-            <a part="related-title" class="related__title" {href} {onclick}>{ &post.title }</a>
+            <a part="related-title" class="related__title" {href} {onclick} {onmouseenter} {onfocus}>
+                { &post.title }
+            </a>
             if let Some(teaser) = teaser {
                 <p part="related-excerpt" class="related__excerpt">{ teaser }</p>
             }

@@ -13,6 +13,9 @@ use crate::services::fetcher::Fetcher;
 use crate::services::http::http_fetcher;
 use crate::services::page;
 
+/// How many fetched documents each element keeps, so back and forward need no request.
+const DOCUMENT_CACHE_SIZE: usize = 16;
+
 thread_local! {
     /// One constructed stylesheet for every element on the page.
     static STYLESHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
@@ -60,7 +63,7 @@ pub fn mount(host: HtmlElement, config: JsValue) -> Result<ReaderHandle, JsValue
     let container = document.create_element("div")?;
     container.set_class_name("article-reader");
     shadow.append_child(&container)?;
-    let fetcher = http_fetcher(read_config(&config).timeout);
+    let fetcher = http_fetcher(read_config(&config).timeout).cached(DOCUMENT_CACHE_SIZE);
     let props = reader_props(&host, &config, &fetcher);
     let app = Renderer::<Reader>::with_root_and_props(container, props).render();
     Ok(ReaderHandle {
@@ -103,10 +106,28 @@ fn reader_props(host: &HtmlElement, config: &JsValue, fetcher: &Fetcher) -> Read
         format: config.format,
         lang: config.lang.map(AttrValue::from),
         share: config.share,
+        history_key: config.push_history.then(|| history_key(host)),
         related_limit: config.related_limit,
         fetcher: fetcher.clone(),
         words_per_minute: config.words_per_minute,
         page_url,
         on_event: Callback::from(move |event| events::dispatch(&event_host, &event)),
     })
+}
+
+/// The query parameter this element keeps its place in: named after its `id`, else after its
+/// position among the page's readers, so two widgets never collide.
+fn history_key(host: &HtmlElement) -> AttrValue {
+    let id = host.id();
+    if !id.is_empty() {
+        return format!("article-reader-{id}").into();
+    }
+    let position = host
+        .owner_document()
+        .and_then(|d| d.query_selector_all("article-reader").ok())
+        .and_then(|all| {
+            (0..all.length()).find(|&i| all.item(i).is_some_and(|n| n.is_same_node(Some(host))))
+        })
+        .unwrap_or(0);
+    format!("article-reader-{}", position + 1).into()
 }

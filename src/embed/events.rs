@@ -23,6 +23,7 @@ pub fn dispatch(host: &HtmlElement, event: &ReaderEvent) {
         }
         ReaderEvent::Failed { src, error } => {
             set("src", text(src));
+            set("url", text(src));
             set("kind", text(error.kind()));
             set(
                 "status",

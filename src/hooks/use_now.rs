@@ -27,17 +27,19 @@ pub fn use_now(fixed: Option<Timestamp>, every: Duration) -> Timestamp {
     *now
 }
 
-#[cfg(target_arch = "wasm32")]
-fn refresh(every: Duration, tick: impl Fn() + 'static) -> Option<gloo::timers::callback::Interval> {
-    let millis = u32::try_from(every.as_millis()).unwrap_or(u32::MAX);
-    Some(gloo::timers::callback::Interval::new(millis, tick))
-}
-
-/// Natively nothing refreshes: server rendering happens once.
-#[cfg(not(target_arch = "wasm32"))]
-struct NoRefresh;
-
-#[cfg(not(target_arch = "wasm32"))]
-fn refresh(_every: Duration, _tick: impl Fn() + 'static) -> Option<NoRefresh> {
-    None
+/// Calls `tick` every `every` until dropped (an interval in the browser; natively nothing
+/// refreshes, since server rendering happens once).
+fn refresh(every: Duration, tick: impl Fn() + 'static) -> Option<Box<dyn std::any::Any>> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let millis = u32::try_from(every.as_millis()).unwrap_or(u32::MAX);
+        Some(Box::new(gloo::timers::callback::Interval::new(
+            millis, tick,
+        )))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (every, tick);
+        None
+    }
 }

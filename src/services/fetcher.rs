@@ -3,6 +3,8 @@
 //! The widget uses HTTP ([`super::http`]); tests hand in stubs that answer from memory or fail
 //! on purpose, so every state can be shown without a server.
 
+use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -38,17 +40,97 @@ impl fmt::Display for FetchError {
     }
 }
 
-/// A function from a URL to the document's text, shared by the components that load data.
-#[derive(Clone)]
-pub struct Fetcher(Rc<dyn Fn(&str) -> FetchFuture>);
+/// Lets the widget stop a fetch it no longer needs (the reader moved on, the element left the
+/// page); fetchers register what cancelling means for them (aborting the request).
+#[derive(Clone, Default)]
+pub struct Cancel(Rc<RefCell<CancelState>>);
 
-impl Fetcher {
-    pub fn new(fetch: impl Fn(&str) -> FetchFuture + 'static) -> Self {
-        Fetcher(Rc::new(fetch))
+#[derive(Default)]
+struct CancelState {
+    cancelled: bool,
+    on_cancel: Vec<Box<dyn FnOnce()>>,
+}
+
+impl Cancel {
+    pub fn cancel(&self) {
+        let callbacks = {
+            let mut state = self.0.borrow_mut();
+            state.cancelled = true;
+            std::mem::take(&mut state.on_cancel)
+        };
+        for callback in callbacks {
+            callback();
+        }
     }
 
-    pub fn fetch(&self, url: &str) -> FetchFuture {
-        (self.0)(url)
+    pub fn is_cancelled(&self) -> bool {
+        self.0.borrow().cancelled
+    }
+
+    /// Runs `callback` when cancelled (at once if already cancelled).
+    pub fn on_cancel(&self, callback: impl FnOnce() + 'static) {
+        if self.is_cancelled() {
+            callback();
+        } else {
+            self.0.borrow_mut().on_cancel.push(Box::new(callback));
+        }
+    }
+}
+
+/// A function from a URL to the document's text, shared by the components that load data.
+#[derive(Clone)]
+pub struct Fetcher(Rc<FetchFn>);
+
+/// The function behind a [`Fetcher`]; the flag says whether a cached answer may be used.
+type FetchFn = dyn Fn(&str, Cancel, bool) -> FetchFuture;
+
+impl Fetcher {
+    pub fn new(fetch: impl Fn(&str, Cancel) -> FetchFuture + 'static) -> Self {
+        Fetcher(Rc::new(move |url, cancel, _| fetch(url, cancel)))
+    }
+
+    /// The document at `url`, from the cache if there is one.
+    pub fn fetch(&self, url: &str, cancel: Cancel) -> FetchFuture {
+        (self.0)(url, cancel, true)
+    }
+
+    /// The document at `url` from the network, never from the cache: what "try again" means.
+    pub fn fetch_fresh(&self, url: &str, cancel: Cancel) -> FetchFuture {
+        (self.0)(url, cancel, false)
+    }
+
+    /// This fetcher with the last `capacity` documents kept in memory, so going back to an
+    /// article (or opening a prefetched one) needs no request.
+    pub fn cached(self, capacity: usize) -> Fetcher {
+        // Most recently used last: (url, text).
+        let cache: Rc<RefCell<VecDeque<(String, String)>>> = Rc::default();
+        Fetcher(Rc::new(move |url: &str, cancel, reuse| {
+            let hit = if reuse {
+                let mut cache = cache.borrow_mut();
+                let found = cache.iter().position(|(u, _)| u == url);
+                found
+                    .and_then(|at| cache.remove(at))
+                    .inspect(|entry| cache.push_back(entry.clone()))
+            } else {
+                None
+            };
+            if let Some((_, text)) = hit {
+                return Box::pin(async move { Ok(text) });
+            }
+            let pending = (self.0)(url, cancel, reuse);
+            let cache = cache.clone();
+            let url = url.to_owned();
+            Box::pin(async move {
+                let text = pending.await?;
+                let mut cache = cache.borrow_mut();
+                cache.retain(|(u, _)| *u != url);
+                cache.push_back((url, text.clone()));
+                while cache.len() > capacity {
+                    cache.pop_front();
+                }
+                Ok(text)
+            })
+        }))
     }
 }
 
@@ -130,5 +212,80 @@ impl From<FetchError> for LoadError {
 impl From<FormatError> for LoadError {
     fn from(e: FormatError) -> Self {
         LoadError::Format(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    fn counting(calls: Rc<Cell<u32>>) -> Fetcher {
+        Fetcher::new(move |url, _| {
+            calls.set(calls.get() + 1);
+            let text = format!("doc {url}");
+            Box::pin(async move { Ok(text) })
+        })
+    }
+
+    fn get(fetcher: &Fetcher, url: &str) -> FetchResult {
+        futures::executor::block_on(fetcher.fetch(url, Cancel::default()))
+    }
+
+    #[test]
+    fn the_cache_answers_repeats_and_forgets_the_oldest() {
+        let calls = Rc::new(Cell::new(0));
+        let fetcher = counting(calls.clone()).cached(2);
+        assert_eq!(get(&fetcher, "/a"), Ok("doc /a".into()));
+        assert_eq!(get(&fetcher, "/a"), Ok("doc /a".into()));
+        assert_eq!(calls.get(), 1);
+        get(&fetcher, "/b").unwrap();
+        get(&fetcher, "/a").unwrap(); // /a is now the most recent
+        get(&fetcher, "/c").unwrap(); // evicts /b
+        assert_eq!(calls.get(), 3);
+        get(&fetcher, "/a").unwrap();
+        assert_eq!(calls.get(), 3);
+        get(&fetcher, "/b").unwrap();
+        assert_eq!(calls.get(), 4);
+    }
+
+    #[test]
+    fn a_fresh_fetch_skips_the_cache_and_refreshes_it() {
+        let calls = Rc::new(Cell::new(0));
+        let fetcher = counting(calls.clone()).cached(2);
+        get(&fetcher, "/a").unwrap();
+        futures::executor::block_on(fetcher.fetch_fresh("/a", Cancel::default())).unwrap();
+        assert_eq!(calls.get(), 2);
+        get(&fetcher, "/a").unwrap();
+        assert_eq!(calls.get(), 2);
+    }
+
+    #[test]
+    fn failures_are_not_cached() {
+        let calls = Rc::new(Cell::new(0));
+        let inner_calls = calls.clone();
+        let fetcher = Fetcher::new(move |_, _| {
+            inner_calls.set(inner_calls.get() + 1);
+            Box::pin(async { Err(FetchError::Status(500)) })
+        })
+        .cached(4);
+        assert!(get(&fetcher, "/x").is_err());
+        assert!(get(&fetcher, "/x").is_err());
+        assert_eq!(calls.get(), 2);
+    }
+
+    #[test]
+    fn cancelling_runs_what_was_registered_once() {
+        let cancel = Cancel::default();
+        let ran = Rc::new(Cell::new(0));
+        let counter = ran.clone();
+        cancel.on_cancel(move || counter.set(counter.get() + 1));
+        cancel.cancel();
+        cancel.cancel();
+        assert_eq!(ran.get(), 1);
+        assert!(cancel.is_cancelled());
+        let late = ran.clone();
+        cancel.on_cancel(move || late.set(late.get() + 10));
+        assert_eq!(ran.get(), 11, "registered after cancelling: runs at once");
     }
 }

@@ -1,5 +1,5 @@
-//! Fetching documents over HTTP with the browser's `fetch` (through gloo-net), with a
-//! timeout that aborts the request.
+//! Fetching documents over HTTP with the browser's `fetch` (through gloo-net). Requests are
+//! aborted when they time out or when the widget no longer needs them.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -9,15 +9,18 @@ use gloo::net::http::Request;
 use gloo::timers::callback::Timeout;
 use web_sys::AbortController;
 
-use super::fetcher::{FetchError, Fetcher};
+use super::fetcher::{Cancel, FetchError, Fetcher};
 
 /// The widget's default fetcher: a GET asking for JSON; any 2xx answer's text is the
 /// document. A request still unanswered after `timeout` is aborted.
 pub fn http_fetcher(timeout: Duration) -> Fetcher {
-    Fetcher::new(move |url| {
+    Fetcher::new(move |url, cancel: Cancel| {
         let url = url.to_owned();
         Box::pin(async move {
             let controller = AbortController::new().ok();
+            if let Some(controller) = controller.clone() {
+                cancel.on_cancel(move || controller.abort());
+            }
             let timed_out = Rc::new(Cell::new(false));
             // Dropped (and so cleared) when this request settles.
             let _timer = controller.clone().map(|controller| {

@@ -6,6 +6,7 @@
 pub mod clipboard;
 pub mod clock;
 pub mod fetcher;
+pub mod history;
 #[cfg(target_arch = "wasm32")]
 pub mod http;
 pub mod page;
