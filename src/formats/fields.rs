@@ -9,18 +9,10 @@ use crate::model::Timestamp;
 use crate::sanitize::html_to_text;
 use crate::url::{checked_url, UrlUse};
 
-/// Deserializes `value` as `T`; errors name the field path, such as `items[0].title`.
+/// Deserializes `value` as `T`; errors name the field (`missing field \`title\``), and
+/// the adapters add where in the document (`items[0]`).
 pub fn typed<T: DeserializeOwned>(format: &'static str, value: &Value) -> Result<T, FormatError> {
-    serde_path_to_error::deserialize(value).map_err(|error| {
-        let path = error.path().to_string();
-        let inner = error.into_inner();
-        let detail = if path == "." {
-            inner.to_string()
-        } else {
-            format!("{path}: {inner}")
-        };
-        FormatError::invalid(format, detail)
-    })
+    T::deserialize(value).map_err(|error| FormatError::invalid(format, error.to_string()))
 }
 
 /// A plain-text field as sources send it: entities decoded once, stray tags and extra

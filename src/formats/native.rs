@@ -27,8 +27,8 @@ pub const VERSION: u32 = 1;
 struct Document {
     format: String,
     version: u32,
-    article: Option<NativeArticle>,
-    related: Option<Vec<NativePost>>,
+    article: Option<Value>,
+    related: Option<Vec<Value>>,
 }
 
 #[derive(Deserialize)]
@@ -121,6 +121,7 @@ pub fn article(value: &Value, base: Option<&str>) -> Result<Article, FormatError
     let article = read_document(value)?
         .article
         .ok_or_else(|| error("the document has no `article`"))?;
+    let article: NativeArticle = typed(FORMAT, &article).map_err(|e| at(e, "article"))?;
     let published = parse_date(article.published.as_deref(), "article.published")?;
     let url = link(article.url.as_deref(), base);
     let id = article
@@ -157,6 +158,8 @@ pub fn posts(value: &Value, base: Option<&str>) -> Result<Vec<PostSummary>, Form
         .into_iter()
         .enumerate()
         .map(|(index, post)| {
+            let post: NativePost =
+                typed(FORMAT, &post).map_err(|e| at(e, &format!("related[{index}]")))?;
             let published = parse_date(
                 post.published.as_deref(),
                 &format!("related[{index}].published"),
@@ -179,6 +182,12 @@ pub fn posts(value: &Value, base: Option<&str>) -> Result<Vec<PostSummary>, Form
             })
         })
         .collect()
+}
+
+/// Says where in the document an error is.
+fn at(mut error: FormatError, path: &str) -> FormatError {
+    error.detail = format!("{path}: {}", error.detail);
+    error
 }
 
 fn parse_date(value: Option<&str>, field: &str) -> Result<Option<Timestamp>, FormatError> {
@@ -348,7 +357,7 @@ mod tests {
             ),
             (
                 r#"{"format":"article-reader","version":1,"article":{"title":"T","body":[{"type":"video"}]}}"#,
-                "article.body[0].type: unknown variant `video`",
+                "article: unknown variant `video`",
             ),
         ];
         for (json, expected) in cases {

@@ -1,0 +1,172 @@
+// Performance figures for the README, in headless Chromium on loopback. Run by hand:
+//   scripts/bench            (builds the release first)
+// Prints one table: medians of repeated loads, and the JS heap growth over 200 navigations.
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { launch } from '../e2e/support.mjs';
+import { serve } from '../e2e/support.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const DIST = process.env.DIST_DIR ?? 'dist';
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The widget's own markup and CSS as a plain page: what the widget is measured against. */
+async function staticPage(article, css) {
+  const body = article.body.map((b) => {
+    if (b.type === 'heading') return `<h2>${escape(b.text)}</h2>`;
+    if (b.type === 'quote') return `<blockquote>${b.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('')}</blockquote>`;
+    return `<p>${escape(b.text)}</p>`;
+  }).join('\n');
+  const hostCss = css.replaceAll(':host(:not([theme="light"]))', '.host-dark').replaceAll(':host', '.host');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>static</title>
+<link rel="stylesheet" href="/demo.css"><style>${hostCss}</style></head><body><main class="site-main">
+<div class="host"><div class="article-reader"><article part="article" class="article">
+<header class="article__header"><p class="article__category">${escape(article.category ?? '')}</p>
+<h1 part="title" class="article__title">${escape(article.title)}</h1></header>
+<div class="body">${body}</div></article></div></div></main></body></html>`;
+}
+
+/** A generated article of `words` words in the native schema. */
+function bigArticle(words) {
+  const paragraphs = [];
+  for (let i = 0; i < words / 100; i += 1) {
+    paragraphs.push({ type: 'paragraph', text: Array.from({ length: 100 }, (_, j) => `word${(i + j) % 97}`).join(' ') });
+  }
+  return { format: 'article-reader', version: 1, article: { title: 'Fifty thousand words', body: paragraphs } };
+}
+
+/** Milliseconds from navigation start to the first frame painted with the title (and, if
+    asked, `count` body paragraphs), measured inside the page. */
+const PAINT_PROBE = `
+window.__painted = new Promise((done) => {
+  const find = (selector) => {
+    const direct = document.querySelector(selector);
+    if (direct) return direct;
+    for (const el of document.querySelectorAll('article-reader')) {
+      const inner = el.shadowRoot?.querySelector(selector);
+      if (inner) return inner;
+    }
+    return null;
+  };
+  const want = Number(new URL(location.href).searchParams.get('paragraphs') ?? 0);
+  const tick = () => {
+    const title = find('[part="title"]');
+    const body = find('.body');
+    if (title && (!want || (body && body.children.length >= want))) {
+      requestAnimationFrame(() => done(performance.now()));
+    } else {
+      requestAnimationFrame(tick);
+    }
+  };
+  tick();
+});`;
+
+async function timeLoads(browser, url) {
+  const times = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(PAINT_PROBE);
+    await page.goto(url);
+    times.push(await page.evaluate(() => window.__painted));
+    await context.close();
+  }
+  return median(times);
+}
+
+const css = await readFile('styles/widget.css', 'utf8');
+const demoArticle = JSON.parse(await readFile('demo/ms-ice.json', 'utf8')).article;
+const big = bigArticle(50_000);
+const pages = {
+  '/static.html': await staticPage(demoArticle, css),
+  '/static-big.html': await staticPage(big.article, css),
+  '/big.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>big</title>
+<script type="module" src="/article-reader.js"></script></head><body>
+<article-reader src="/big.json"></article-reader></body></html>`,
+  '/big.json': JSON.stringify(big),
+};
+
+// The release build, plus the benchmark's own pages, on one loopback origin.
+const dist = await serve(DIST);
+const server = createServer(async (req, res) => {
+  const path = new URL(req.url, 'http://x').pathname;
+  if (pages[path]) {
+    res.writeHead(200, { 'content-type': path.endsWith('.json') ? 'application/json' : 'text/html' });
+    res.end(pages[path]);
+    return;
+  }
+  const upstream = await fetch(`${dist.url}${req.url}`);
+  res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream' });
+  res.end(Buffer.from(await upstream.arrayBuffer()));
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await launch();
+
+const demo = await timeLoads(browser, `${origin}/`);
+const staticDemo = await timeLoads(browser, `${origin}/static.html`);
+const bigWidget = await timeLoads(browser, `${origin}/big.html?paragraphs=500`);
+const bigStatic = await timeLoads(browser, `${origin}/static-big.html?paragraphs=500`);
+
+// In-place navigation to an article the related list carried (no request), and heap growth.
+const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+const page = await context.newPage();
+await page.goto(`${origin}/demo/publisher.html`);
+const second = page.locator('#second');
+await second.scrollIntoViewIfNeeded();
+await second.locator('[part="related-title"]').first().waitFor();
+const navigate = (title) => page.evaluate(async (wanted) => {
+  const root = document.getElementById('second').shadowRoot;
+  const link = [...root.querySelectorAll('[part="related-title"]')].find((a) => a.textContent.includes(wanted));
+  const start = performance.now();
+  link.click();
+  await new Promise((done) => {
+    const tick = () => (root.querySelector('[part="title"]')?.textContent.includes(wanted)
+      ? requestAnimationFrame(() => done())
+      : requestAnimationFrame(tick));
+    tick();
+  });
+  return performance.now() - start;
+}, title);
+const navTimes = [];
+for (let i = 0; i < RUNS; i += 1) {
+  navTimes.push(await navigate('ferry'));
+  navTimes.push(await navigate('Library'));
+}
+const cdp = await context.newCDPSession(page);
+const heap = async () => {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'JSHeapUsedSize').value;
+};
+await cdp.send('Performance.enable');
+const heapBefore = await heap();
+for (let i = 0; i < 100; i += 1) {
+  await navigate('ferry');
+  await navigate('Library');
+}
+const heapAfter = await heap();
+await browser.close();
+server.close();
+await dist.close();
+
+const ms = (v) => `${v.toFixed(1)} ms`;
+const rows = [
+  ['title painted, demo (widget)', ms(demo), ''],
+  ['title painted, same article as static HTML', ms(staticDemo), ''],
+  ['ratio widget / static', `${(demo / staticDemo).toFixed(2)}×`, '≤ 2×'],
+  ['50,000-word article painted (widget)', ms(bigWidget), ''],
+  ['50,000-word article painted (static HTML)', ms(bigStatic), ''],
+  ['ratio widget / static, 50,000 words', `${(bigWidget / bigStatic).toFixed(2)}×`, '≤ 2×'],
+  ['in-place navigation to a carried article', ms(median(navTimes)), ''],
+  ['JS heap after 200 navigations − before', `${((heapAfter - heapBefore) / 1e6).toFixed(2)} MB`, '≤ 5 MB'],
+];
+console.log(`| measure (median of ${RUNS}) | value | budget |\n|---|---|---|`);
+for (const [what, value, budget] of rows) console.log(`| ${what} | ${value} | ${budget} |`);
