@@ -203,3 +203,21 @@ test('without wasm-unsafe-eval in the CSP the element links to the article inste
   assert.equal(await status.locator('a').getAttribute('href'), 'ms-ice.json');
   await context.close();
 });
+
+test('if the WebAssembly traps, every element shows its fallback link, not a blank box', async () => {
+  const { page, context } = await watchedPage(browser, { viewport: { width: 1200, height: 900 } });
+  await page.goto(`${server.url}${PAGE}`);
+  await page.locator('#first [part="title"]').waitFor();
+  // What a trap looks like from the page: a WebAssembly.RuntimeError reaching the window.
+  await page.evaluate(() => {
+    window.dispatchEvent(new ErrorEvent('error', { error: new WebAssembly.RuntimeError('unreachable') }));
+  });
+  for (const id of ['first', 'second']) {
+    const status = page.locator(`#${id} [part="status"]`);
+    await status.waitFor();
+    assert.match(await status.textContent(), /could not be displayed/);
+  }
+  assert.equal(await page.locator('#first [part="status"] a').getAttribute('href'), 'ms-ice.json');
+  assert.equal(await page.locator('#first [part="title"]').count(), 0);
+  await context.close();
+});

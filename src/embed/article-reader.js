@@ -76,6 +76,22 @@ function showFallback(element, error) {
   }));
 }
 
+/** Every element on the page, for when the engine itself fails. */
+const elements = new Set();
+let engineBroken = null;
+
+/**
+ * A trap in the WebAssembly (a bug: a panic aborts) leaves the engine unusable for every
+ * element. Rather than blank boxes, each element then shows its fallback link.
+ */
+function onEngineFailure(error) {
+  if (!(error instanceof WebAssembly.RuntimeError) || engineBroken) return;
+  engineBroken = error;
+  for (const element of elements) element.fail(error);
+}
+window.addEventListener('error', (event) => onEngineFailure(event.error));
+window.addEventListener('unhandledrejection', (event) => onEngineFailure(event.reason));
+
 /** Starts elements when they come within NEAR of the viewport. */
 const nearViewport = new IntersectionObserver((entries) => {
   for (const entry of entries) {
@@ -93,6 +109,11 @@ class ArticleReaderElement extends HTMLElement {
   #rendering = null;
 
   connectedCallback() {
+    elements.add(this);
+    if (engineBroken) {
+      showFallback(this, engineBroken);
+      return;
+    }
     reserveSpace(this.shadowRoot ?? this.attachShadow({ mode: 'open' }));
     if (this.#started) this.#render();
     else nearViewport.observe(this);
@@ -103,11 +124,19 @@ class ArticleReaderElement extends HTMLElement {
   }
 
   disconnectedCallback() {
+    elements.delete(this);
     nearViewport.unobserve(this);
     this.#handle?.destroy();
     this.#handle = null;
     this.#rendering = null;
     this.shadowRoot?.replaceChildren();
+  }
+
+  /** The engine failed: drop the instance and show the fallback link. */
+  fail(error) {
+    this.#handle = null;
+    this.#rendering = null;
+    showFallback(this, error);
   }
 
   /** Called when the element is near the viewport. */
