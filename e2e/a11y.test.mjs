@@ -3,23 +3,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, watchedPage } from './support.mjs';
+import { servedBuild, watchedPage } from './support.mjs';
 
-const DIST = process.env.DIST_DIR ?? 'dist';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const build = servedBuild(before, after);
 
 async function violations(page) {
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
@@ -28,16 +16,16 @@ async function violations(page) {
 
 for (const colorScheme of ['light', 'dark']) {
   test(`the demo has no WCAG 2.1 A/AA violations (${colorScheme})`, async () => {
-    const { page, context } = await watchedPage(browser, { colorScheme });
-    await page.goto(`${server.url}/`);
+    const { page, context } = await watchedPage(build.browser, { colorScheme });
+    await page.goto(`${build.server.url}/`);
     await page.locator('article-reader [part="related-item"]').first().waitFor();
     assert.deepEqual(await violations(page), []);
     await context.close();
   });
 
   test(`the publisher page has no WCAG 2.1 A/AA violations, before and after navigating (${colorScheme})`, async () => {
-    const { page, context } = await watchedPage(browser, { colorScheme, viewport: { width: 1200, height: 900 } });
-    await page.goto(`${server.url}/demo/publisher.html`);
+    const { page, context } = await watchedPage(build.browser, { colorScheme, viewport: { width: 1200, height: 900 } });
+    await page.goto(`${build.server.url}/demo/publisher.html`);
     await page.locator('#first [part="title"]').waitFor();
     const second = page.locator('#second');
     await second.scrollIntoViewIfNeeded();
@@ -65,8 +53,8 @@ const focused = (page) => page.evaluate(() => {
 });
 
 test('keyboard: Tab reaches every share control and related post with a visible focus ring', async () => {
-  const { page, context } = await watchedPage(browser);
-  await page.goto(`${server.url}/`);
+  const { page, context } = await watchedPage(build.browser);
+  await page.goto(`${build.server.url}/`);
   await page.locator('article-reader [part="related-item"]').first().waitFor();
   // Tab through the page once: until focus comes back to where it started in the widget.
   const seen = [];
@@ -88,8 +76,8 @@ test('keyboard: Tab reaches every share control and related post with a visible 
 });
 
 test('keyboard: Enter on a related post opens it in place and focuses its title', async () => {
-  const { page, context } = await watchedPage(browser, { viewport: { width: 1200, height: 900 } });
-  await page.goto(`${server.url}/demo/publisher.html`);
+  const { page, context } = await watchedPage(build.browser, { viewport: { width: 1200, height: 900 } });
+  await page.goto(`${build.server.url}/demo/publisher.html`);
   const second = page.locator('#second');
   await second.scrollIntoViewIfNeeded();
   await second.locator('[part="related-title"]').first().waitFor();
@@ -103,13 +91,13 @@ test('keyboard: Enter on a related post opens it in place and focuses its title'
 });
 
 test('keyboard: the retry button is reachable and works with Enter', async () => {
-  const { page, context } = await watchedPage(browser);
+  const { page, context } = await watchedPage(build.browser);
   let calls = 0;
   await page.route('**/demo/ms-ice.json', (route) => {
     calls += 1;
     return calls === 1 ? route.fulfill({ status: 500, body: 'x' }) : route.continue();
   });
-  await page.goto(`${server.url}/`);
+  await page.goto(`${build.server.url}/`);
   await page.locator('article-reader [part="retry"]').waitFor();
   for (let i = 0; i < 10; i += 1) {
     await page.keyboard.press('Tab');
@@ -126,8 +114,8 @@ test('keyboard: the retry button is reachable and works with Enter', async () =>
 
 for (const width of [320, 640]) {
   test(`no horizontal scrolling at ${width} CSS px (320 px phones, 200% zoom)`, async () => {
-    const { page, context } = await watchedPage(browser, { viewport: { width, height: 800 } });
-    await page.goto(`${server.url}/`);
+    const { page, context } = await watchedPage(build.browser, { viewport: { width, height: 800 } });
+    await page.goto(`${build.server.url}/`);
     await page.locator('article-reader [part="related-item"]').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
@@ -137,9 +125,9 @@ for (const width of [320, 640]) {
 
 test('prefers-reduced-motion turns the loading animation off', async () => {
   const animations = async (reducedMotion) => {
-    const { page, context } = await watchedPage(browser, { reducedMotion });
+    const { page, context } = await watchedPage(build.browser, { reducedMotion });
     await page.route('**/demo/ms-ice.json', () => new Promise(() => {}));
-    await page.goto(`${server.url}/`);
+    await page.goto(`${build.server.url}/`);
     const skeleton = page.locator('article-reader .skeleton').first();
     await skeleton.waitFor({ state: 'attached' });
     const names = await skeleton.evaluate((el) => getComputedStyle(el).animationName);

@@ -1,9 +1,8 @@
 // Readers browsing posts in place: history, deep links, races, and every failure state.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchedPage } from './support.mjs';
+import { servedBuild, watchedPage } from './support.mjs';
 
-const DIST = process.env.DIST_DIR ?? 'dist';
 const PAGE = '/demo/publisher.html';
 const TITLES = {
   harbour: 'Harbour lights return after ‘a long, dark winter’',
@@ -12,22 +11,11 @@ const TITLES = {
   tides: 'Why this year’s spring tides will be higher',
 };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const build = servedBuild(before, after);
 
 async function openSecond(query = '') {
-  const watched = await watchedPage(browser, { viewport: { width: 1200, height: 800 } });
-  await watched.page.goto(`${server.url}${PAGE}${query}`);
+  const watched = await watchedPage(build.browser, { viewport: { width: 1200, height: 800 } });
+  await watched.page.goto(`${build.server.url}${PAGE}${query}`);
   const widget = watched.page.locator('#second');
   await widget.scrollIntoViewIfNeeded();
   await widget.locator('[part="title"]').waitFor();
@@ -99,9 +87,9 @@ test('a deep link opens the named article directly; unknown names are ignored', 
 
 /** A page whose widget loads /state/<name>.json, failing in its own way the first time. */
 async function faultyPage(name, fault) {
-  const watched = await watchedPage(browser);
+  const watched = await watchedPage(build.browser);
   const { page } = watched;
-  const good = await (await fetch(`${server.url}/demo/ms-ice.json`)).text();
+  const good = await (await fetch(`${build.server.url}/demo/ms-ice.json`)).text();
   let calls = 0;
   await page.route('**/state/*.json', async (route) => {
     calls += 1;
@@ -118,7 +106,7 @@ async function faultyPage(name, fault) {
     window.errors = [];
     document.addEventListener('article-reader:error', (e) => window.errors.push(e.detail));
   });
-  await page.goto(`${server.url}/state.html`);
+  await page.goto(`${build.server.url}/state.html`);
   return { ...watched, calls: () => calls };
 }
 

@@ -2,32 +2,20 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { serve, launch, watchedPage } from './support.mjs';
+import { servedBuild, watchedPage } from './support.mjs';
 
-const DIST = process.env.DIST_DIR ?? 'dist';
 const ARTIFACTS = process.env.ARTIFACTS_DIR ?? 'artifacts';
 /** The day the demo is checked against: its recent posts are then "3 years ago". */
 const NOW = new Date('2026-11-28T12:00:00Z');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const build = servedBuild(before, after);
 
 test('the demo shows the seed article as the seed page does', async () => {
-  const { page, context, problems } = await watchedPage(browser, {
+  const { page, context, problems } = await watchedPage(build.browser, {
     viewport: { width: 1000, height: 900 },
   });
   await page.clock.setFixedTime(NOW);
-  await page.goto(`${server.url}/`);
+  await page.goto(`${build.server.url}/`);
   const part = (name) => page.locator(`article-reader [part="${name}"]`);
 
   await part('title').waitFor();
@@ -99,7 +87,7 @@ test('the demo shows the seed article as the seed page does', async () => {
 });
 
 test('space is reserved while loading: the page around does not jump', async () => {
-  const { page, context } = await watchedPage(browser, { viewport: { width: 1000, height: 900 } });
+  const { page, context } = await watchedPage(build.browser, { viewport: { width: 1000, height: 900 } });
   await page.addInitScript(() => {
     window.shifts = [];
     new PerformanceObserver((list) => {
@@ -108,7 +96,7 @@ test('space is reserved while loading: the page around does not jump', async () 
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });
-  await page.goto(`${server.url}/`);
+  await page.goto(`${build.server.url}/`);
   await page.locator('article-reader [part="related-item"]').first().waitFor();
   // Let the browser report the shifts of the frames just painted.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
@@ -118,7 +106,7 @@ test('space is reserved while loading: the page around does not jump', async () 
 });
 
 test('a failed load shows a message and a retry that loads again', async () => {
-  const { page, context, problems } = await watchedPage(browser);
+  const { page, context, problems } = await watchedPage(build.browser);
   let articleRequests = 0;
   await page.route('**/demo/ms-ice.json', (route) => {
     articleRequests += 1;
@@ -133,7 +121,7 @@ test('a failed load shows a message and a retry that loads again', async () => {
     }
   });
   const events = () => page.evaluate(() => window.readerEvents);
-  await page.goto(`${server.url}/`);
+  await page.goto(`${build.server.url}/`);
 
   const status = page.locator('article-reader [part="status"][role="alert"]');
   await status.waitFor();

@@ -1,23 +1,11 @@
 // Embedding on a publisher's page: two widgets under a strict CSP and hostile global CSS.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchedPage } from './support.mjs';
+import { servedBuild, watchedPage } from './support.mjs';
 
-const DIST = process.env.DIST_DIR ?? 'dist';
 const PAGE = '/demo/publisher.html';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const build = servedBuild(before, after);
 
 /** Records load events, and the window's live intervals and listeners, from the start. */
 function instrument() {
@@ -72,10 +60,10 @@ const live = (page) => page.evaluate(() => ({
 }));
 
 test('two widgets render their own articles on a strict, hostile page', async () => {
-  const { page, context, problems } = await watchedPage(browser, { viewport: { width: 1200, height: 900 } });
+  const { page, context, problems } = await watchedPage(build.browser, { viewport: { width: 1200, height: 900 } });
   await page.addInitScript(instrument);
-  const baselineRequests = server.requests.length;
-  await page.goto(`${server.url}${PAGE}`);
+  const baselineRequests = build.server.requests.length;
+  await page.goto(`${build.server.url}${PAGE}`);
 
   const first = page.locator('#first');
   const second = page.locator('#second');
@@ -83,7 +71,7 @@ test('two widgets render their own articles on a strict, hostile page', async ()
   assert.match(await first.locator('[part="title"]').textContent(), /^Microsoft condemns ICE/);
 
   // The second element is far below the fold: nothing of it loads until the reader gets near.
-  const requested = () => server.requests.slice(baselineRequests);
+  const requested = () => build.server.requests.slice(baselineRequests);
   assert.ok(!requested().includes('/demo/feed.json'), 'feed.json fetched before it was near');
   assert.equal(await second.locator('[part="title"]').count(), 0);
   await second.scrollIntoViewIfNeeded();
@@ -103,7 +91,7 @@ test('two widgets render their own articles on a strict, hostile page', async ()
   assert.deepEqual(loads.map((l) => l.element).sort(), ['first', 'second']);
   const firstLoad = loads.find((l) => l.element === 'first').detail;
   assert.equal(firstLoad.id, 'ms-ice');
-  assert.equal(firstLoad.src, `${server.url}/demo/ms-ice.json`);
+  assert.equal(firstLoad.src, `${build.server.url}/demo/ms-ice.json`);
   assert.equal(firstLoad.title.slice(0, 21), 'Microsoft condemns IC');
   assert.equal(firstLoad.url.slice(0, 23), 'https://hub.packtpub.co');
 
@@ -127,9 +115,9 @@ test('two widgets render their own articles on a strict, hostile page', async ()
 
 test("the host's hostile CSS does not change the widget's layout", async () => {
   const measure = async (hostile) => {
-    const { page, context } = await watchedPage(browser, { viewport: { width: 1200, height: 900 } });
+    const { page, context } = await watchedPage(build.browser, { viewport: { width: 1200, height: 900 } });
     if (!hostile) await page.route('**/publisher.css', (route) => route.fulfill({ contentType: 'text/css', body: '' }));
-    await page.goto(`${server.url}${PAGE}`);
+    await page.goto(`${build.server.url}${PAGE}`);
     const first = page.locator('#first');
     await first.locator('[part="related-item"]').first().waitFor();
     const result = await first.evaluate((host) => {
@@ -158,9 +146,9 @@ test("the host's hostile CSS does not change the widget's layout", async () => {
 });
 
 test('changing src re-renders that element only; removing elements leaves nothing running', async () => {
-  const { page, context, problems } = await watchedPage(browser, { viewport: { width: 1200, height: 900 } });
+  const { page, context, problems } = await watchedPage(build.browser, { viewport: { width: 1200, height: 900 } });
   await page.addInitScript(instrument);
-  await page.goto(`${server.url}${PAGE}`);
+  await page.goto(`${build.server.url}${PAGE}`);
   const before = await live(page);
   const first = page.locator('#first');
   await first.locator('[part="title"]').waitFor();
@@ -188,15 +176,15 @@ test('changing src re-renders that element only; removing elements leaves nothin
 });
 
 test('without wasm-unsafe-eval in the CSP the element links to the article instead', async () => {
-  const { page, context } = await watchedPage(browser);
+  const { page, context } = await watchedPage(build.browser);
   await page.route('**/demo/no-wasm.html', async (route) => {
-    const original = await (await fetch(`${server.url}${PAGE}`)).text();
+    const original = await (await fetch(`${build.server.url}${PAGE}`)).text();
     route.fulfill({
       contentType: 'text/html',
       body: original.replace(" 'wasm-unsafe-eval'", ''),
     });
   });
-  await page.goto(`${server.url}/demo/no-wasm.html`);
+  await page.goto(`${build.server.url}/demo/no-wasm.html`);
   const status = page.locator('#first [part="status"]');
   await status.waitFor();
   assert.match(await status.textContent(), /could not be displayed/);
@@ -205,8 +193,8 @@ test('without wasm-unsafe-eval in the CSP the element links to the article inste
 });
 
 test('if the WebAssembly traps, every element shows its fallback link, not a blank box', async () => {
-  const { page, context } = await watchedPage(browser, { viewport: { width: 1200, height: 900 } });
-  await page.goto(`${server.url}${PAGE}`);
+  const { page, context } = await watchedPage(build.browser, { viewport: { width: 1200, height: 900 } });
+  await page.goto(`${build.server.url}${PAGE}`);
   await page.locator('#first [part="title"]').waitFor();
   // What a trap looks like from the page: a WebAssembly.RuntimeError reaching the window.
   await page.evaluate(() => {

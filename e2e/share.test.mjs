@@ -2,30 +2,18 @@
 // copy link with the clipboard allowed and refused.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchedPage } from './support.mjs';
+import { servedBuild, watchedPage } from './support.mjs';
 
-const DIST = process.env.DIST_DIR ?? 'dist';
 const ARTICLE_URL =
   'https://hub.packtpub.com/microsoft-condemns-ice-activity-at-u-s-border-but-still-faces-public-and-internal-criticism/';
 const TITLE =
   'Microsoft condemns ICE activity at U.S. border but still faces public and internal criticism';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const build = servedBuild(before, after);
 
 /** Opens the demo with share links kept from navigating, and share events recorded. */
 async function openDemo(options = {}) {
-  const watched = await watchedPage(browser, options);
+  const watched = await watchedPage(build.browser, options);
   await watched.page.addInitScript(() => {
     window.shareEvents = [];
     document.addEventListener('article-reader:share', (e) => window.shareEvents.push(e.detail));
@@ -34,7 +22,7 @@ async function openDemo(options = {}) {
       if (e.composedPath().some((el) => el.dataset?.network && el.tagName === 'A')) e.preventDefault();
     }, true);
   });
-  await watched.page.goto(`${server.url}/`);
+  await watched.page.goto(`${build.server.url}/`);
   await watched.page.locator('article-reader [part="title"]').waitFor();
   return watched;
 }
@@ -74,7 +62,7 @@ test('share links are real links with names, each carrying the article once', as
 
 test('copy link confirms through a polite live region when the clipboard allows it', async () => {
   const { page, context, problems } = await openDemo();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: build.server.url });
   await page.getByRole('button', { name: 'Copy link' }).click();
   const status = page.locator('article-reader .share__confirmation');
   await page.waitForFunction(
@@ -89,13 +77,13 @@ test('copy link confirms through a polite live region when the clipboard allows 
 });
 
 test('copy link falls back to a selectable field when the clipboard is refused', async () => {
-  const watched = await watchedPage(browser);
+  const watched = await watchedPage(build.browser);
   await watched.page.addInitScript(() => {
     Object.defineProperty(navigator, 'clipboard', {
       value: { writeText: () => Promise.reject(new DOMException('Denied', 'NotAllowedError')) },
     });
   });
-  await watched.page.goto(`${server.url}/`);
+  await watched.page.goto(`${build.server.url}/`);
   const { page, context } = watched;
   await page.getByRole('button', { name: 'Copy link' }).click();
   const field = page.locator('article-reader .share__fallback');

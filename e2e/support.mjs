@@ -85,3 +85,20 @@ export async function watchedPage(browser, options = {}) {
   });
   return { page, context, problems };
 }
+
+/**
+ * The usual test file's setup: the release build served on loopback and one browser, started
+ * before the tests and closed after. Returns getters, valid once the tests run.
+ */
+export function servedBuild(before, after, dist = process.env.DIST_DIR ?? 'dist') {
+  const shared = {};
+  before(async () => {
+    shared.server = await serve(dist);
+    shared.browser = await launch();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
+}

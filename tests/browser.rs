@@ -14,6 +14,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
+mod common;
+use common::{document, new_root, settle_until};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const ARTICLE: &str = include_str!("../demo/ms-ice.json");
@@ -71,17 +74,6 @@ fn ok(text: &str) -> FetchResult {
     Ok(text.to_owned())
 }
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// A fresh element in the page to mount into.
-fn new_root() -> Element {
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
-    root
-}
-
 fn part(root: &Element, name: &str) -> Option<Element> {
     root.query_selector(&format!("[part=\"{name}\"]")).unwrap()
 }
@@ -97,21 +89,6 @@ fn all_parts(root: &Element, name: &str) -> Vec<String> {
     (0..list.length())
         .filter_map(|i| list.item(i).and_then(|n| n.text_content()))
         .collect()
-}
-
-/// Lets rendering and pending work (stubbed or real fetches) run until `done` holds, giving
-/// up after five seconds. It waits for a condition, never for a fixed time.
-async fn settle_until(done: impl Fn() -> bool) -> bool {
-    let deadline = js_sys::Date::now() + 5_000.0;
-    while js_sys::Date::now() < deadline {
-        yew::scheduler::flush().await;
-        if done() {
-            return true;
-        }
-        // Yield a whole task, so network responses and timers get their turn.
-        yew::platform::time::sleep(std::time::Duration::ZERO).await;
-    }
-    false
 }
 
 fn mount(root: &Element, server: &StubServer, related: bool) -> yew::AppHandle<Reader> {

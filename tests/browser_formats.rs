@@ -8,6 +8,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
+mod common;
+use common::{document, new_root, settle_until, text_of};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen(inline_js = "
@@ -27,16 +30,6 @@ extern "C" {
     fn xss_ran() -> String;
 }
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-fn new_root() -> Element {
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
-    root
-}
-
 /// A fetcher that answers every URL with `document`.
 fn serving(document: String) -> Fetcher {
     Fetcher::new(move |_, _| {
@@ -45,31 +38,12 @@ fn serving(document: String) -> Fetcher {
     })
 }
 
-async fn settle_until(done: impl Fn() -> bool) -> bool {
-    let deadline = js_sys::Date::now() + 5_000.0;
-    while js_sys::Date::now() < deadline {
-        yew::scheduler::flush().await;
-        if done() {
-            return true;
-        }
-        yew::platform::time::sleep(std::time::Duration::ZERO).await;
-    }
-    false
-}
-
 fn mount(root: &Element, document: String) -> yew::AppHandle<Reader> {
     let props = yew::props!(ReaderProps {
         src: "https://publisher.example/feed.json",
         fetcher: serving(document),
     });
     yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render()
-}
-
-fn text_of(root: &Element, selector: &str) -> Option<String> {
-    root.query_selector(selector)
-        .unwrap()
-        .and_then(|e| e.text_content())
-        .map(|t| t.trim().to_owned())
 }
 
 #[wasm_bindgen_test]

@@ -11,6 +11,9 @@ use article_reader::text::{reading_time, words};
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
+mod common;
+use common::{new_root, settle_until, text_of};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const ARTICLE: &str = include_str!("../demo/ms-ice.json");
@@ -73,16 +76,6 @@ fn reading_time_and_dates_are_localized_with_locale_numbers() {
     assert_eq!(Locale::new("en").date(published), "June 19, 2018");
 }
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-fn new_root() -> Element {
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
-    root
-}
-
 fn serving(article: &'static str, related: &'static str) -> Fetcher {
     Fetcher::new(move |url, _| {
         let text = if url.contains("recent") {
@@ -92,25 +85,6 @@ fn serving(article: &'static str, related: &'static str) -> Fetcher {
         };
         Box::pin(async move { Ok(text.to_owned()) })
     })
-}
-
-async fn settle_until(done: impl Fn() -> bool) -> bool {
-    let deadline = js_sys::Date::now() + 5_000.0;
-    while js_sys::Date::now() < deadline {
-        yew::scheduler::flush().await;
-        if done() {
-            return true;
-        }
-        yew::platform::time::sleep(std::time::Duration::ZERO).await;
-    }
-    false
-}
-
-fn text(root: &Element, selector: &str) -> Option<String> {
-    root.query_selector(selector)
-        .unwrap()
-        .and_then(|e| e.text_content())
-        .map(|t| t.trim().to_owned())
 }
 
 fn mount(
@@ -132,21 +106,21 @@ fn mount(
 async fn the_lang_attribute_localizes_the_whole_widget() {
     let root = new_root();
     let _app = mount(&root, Some("de"), ARTICLE);
-    assert!(settle_until(|| text(&root, "[part=related-time]").is_some()).await);
+    assert!(settle_until(|| text_of(&root, "[part=related-time]").is_some()).await);
     assert_eq!(
-        text(&root, "[part=reading-time]").as_deref(),
+        text_of(&root, "[part=reading-time]").as_deref(),
         Some("3 Min. Lesezeit")
     );
     assert_eq!(
-        text(&root, "[part=published]").as_deref(),
+        text_of(&root, "[part=published]").as_deref(),
         Some("19. Juni 2018")
     );
     assert_eq!(
-        text(&root, "[part=related-time]").as_deref(),
+        text_of(&root, "[part=related-time]").as_deref(),
         Some("vor 3 Jahren")
     );
     assert_eq!(
-        text(&root, ".related__heading").as_deref(),
+        text_of(&root, ".related__heading").as_deref(),
         Some("Neueste Beiträge")
     );
     let wrapper = root.query_selector(".reader").unwrap().unwrap();
@@ -163,19 +137,19 @@ async fn the_articles_language_is_used_without_an_attribute_and_rtl_languages_fl
     );
     let root = new_root();
     let _app = mount(&root, None, french);
-    assert!(settle_until(|| text(&root, "[part=related-time]").is_some()).await);
+    assert!(settle_until(|| text_of(&root, "[part=related-time]").is_some()).await);
     assert_eq!(
-        text(&root, "[part=reading-time]").as_deref(),
+        text_of(&root, "[part=reading-time]").as_deref(),
         Some("3 min de lecture")
     );
     assert_eq!(
-        text(&root, "[part=related-time]").as_deref(),
+        text_of(&root, "[part=related-time]").as_deref(),
         Some("il y a 3 ans")
     );
 
     let rtl = new_root();
     let _app = mount(&rtl, Some("ar"), ARTICLE);
-    assert!(settle_until(|| text(&rtl, "[part=title]").is_some()).await);
+    assert!(settle_until(|| text_of(&rtl, "[part=title]").is_some()).await);
     let wrapper = rtl.query_selector(".reader").unwrap().unwrap();
     assert_eq!(wrapper.get_attribute("dir").as_deref(), Some("rtl"));
     let style = web_sys::window()
@@ -192,23 +166,23 @@ async fn the_progress_region_counts_down_as_the_reader_scrolls() {
     window.scroll_to_with_x_and_y(0.0, 0.0);
     let root = new_root();
     let _app = mount(&root, None, ARTICLE);
-    assert!(settle_until(|| text(&root, "[part=progress]").is_some()).await);
+    assert!(settle_until(|| text_of(&root, "[part=progress]").is_some()).await);
     let body = root.query_selector("[part=body]").unwrap().unwrap();
     // Bring the top of the body to the top of the viewport: most of it is still below.
     let top = body.get_bounding_client_rect().top() + window.scroll_y().unwrap();
     window.scroll_to_with_x_and_y(0.0, top);
     assert!(
-        settle_until(|| text(&root, ".progress__text").is_some_and(|t| t.ends_with("min left")))
+        settle_until(|| text_of(&root, ".progress__text").is_some_and(|t| t.ends_with("min left")))
             .await
     );
-    let early = text(&root, ".progress__text").unwrap();
+    let early = text_of(&root, ".progress__text").unwrap();
     // Then past its end: nothing is left.
     let bottom = body.get_bounding_client_rect().bottom() + window.scroll_y().unwrap();
     window.scroll_to_with_x_and_y(0.0, bottom);
     assert!(
-        settle_until(|| text(&root, ".progress__text").as_deref() == Some("Finished")).await,
+        settle_until(|| text_of(&root, ".progress__text").as_deref() == Some("Finished")).await,
         "was {early:?}, now {:?}",
-        text(&root, ".progress__text")
+        text_of(&root, ".progress__text")
     );
     let value = root
         .query_selector("progress")
