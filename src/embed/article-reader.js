@@ -5,7 +5,8 @@
 
 const here = new URL('.', import.meta.url);
 /** How far outside the viewport an element starts loading. */
-const NEAR = '400px';
+const NEAR_PX = 400;
+const NEAR = `${NEAR_PX}px`;
 const ATTRIBUTES = {
   src: 'src',
   'related-src': 'relatedSrc',
@@ -92,6 +93,12 @@ function onEngineFailure(error) {
 window.addEventListener('error', (event) => onEngineFailure(event.error));
 window.addEventListener('unhandledrejection', (event) => onEngineFailure(event.reason));
 
+/** Whether an element is already within NEAR of the viewport (no need to wait a frame). */
+function isNearViewport(element) {
+  const box = element.getBoundingClientRect();
+  return box.top < window.innerHeight + NEAR_PX && box.bottom > -NEAR_PX;
+}
+
 /** Starts elements when they come within NEAR of the viewport. */
 const nearViewport = new IntersectionObserver((entries) => {
   for (const entry of entries) {
@@ -116,6 +123,7 @@ class ArticleReaderElement extends HTMLElement {
     }
     reserveSpace(this.shadowRoot ?? this.attachShadow({ mode: 'open' }));
     if (this.#started) this.#render();
+    else if (isNearViewport(this)) this.start();
     else nearViewport.observe(this);
   }
 

@@ -1,11 +1,22 @@
 //! Locale-aware formatting: the browser's `Intl` in wasm (no locale data in the bundle), the
-//! English forms natively.
+//! English forms natively. US English, the default, uses the English forms in the browser too:
+//! they are what `Intl` would say, and starting `Intl`'s locale data costs the first render
+//! tens of milliseconds.
+
+/// Whether `lang` is the default language, formatted without `Intl`.
+#[cfg(target_arch = "wasm32")]
+fn is_default_english(lang: &str) -> bool {
+    lang.eq_ignore_ascii_case("en") || lang.eq_ignore_ascii_case("en-US")
+}
 
 use crate::model::Timestamp;
 use crate::text::relative_time::{english, Relative};
 
 #[cfg(target_arch = "wasm32")]
 pub fn format_number(lang: &str, value: u32) -> String {
+    if is_default_english(lang) && value < 1000 {
+        return value.to_string();
+    }
     js_sys::Number::from(value as f64)
         .to_locale_string(lang)
         .as_string()
@@ -20,6 +31,9 @@ pub fn format_number(_lang: &str, value: u32) -> String {
 #[cfg(target_arch = "wasm32")]
 pub fn format_relative(lang: &str, relative: Relative) -> String {
     use wasm_bindgen::JsValue;
+    if is_default_english(lang) {
+        return english(relative);
+    }
     let (count, unit) = match relative {
         Relative::Ago { count, unit } => (-(count as f64), unit),
         Relative::In { count, unit } => (count as f64, unit),
@@ -43,6 +57,9 @@ pub fn format_relative(_lang: &str, relative: Relative) -> String {
 #[cfg(target_arch = "wasm32")]
 pub fn format_date(lang: &str, at: Timestamp) -> String {
     use wasm_bindgen::JsValue;
+    if is_default_english(lang) {
+        return at.to_long_date_en();
+    }
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
     let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
