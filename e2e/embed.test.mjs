@@ -209,3 +209,16 @@ test('if the WebAssembly traps, every element shows its fallback link, not a bla
   assert.equal(await page.locator('#first [part="title"]').count(), 0);
   await context.close();
 });
+
+test('an error in one element leaves the others working', async () => {
+  const { page, context } = await watchedPage(build.browser, { viewport: { width: 1200, height: 900 } });
+  await page.route('**/demo/ms-ice.json', (route) => route.fulfill({ status: 500, body: 'down' }));
+  await page.goto(`${build.server.url}${PAGE}`);
+  await page.locator('#first [part="retry"]').waitFor();
+  const second = page.locator('#second');
+  await second.scrollIntoViewIfNeeded();
+  await second.locator('[part="title"]').waitFor();
+  assert.match(await second.locator('[part="title"]').textContent(), /^Harbour lights/);
+  assert.match(await page.locator('#first [part="status"]').textContent(), /server had a problem/);
+  await context.close();
+});
