@@ -1,8 +1,12 @@
 // Performance figures for the README, in headless Chromium on loopback. Run by hand:
 //   scripts/bench            (builds the release first)
 // Prints one table: medians of repeated loads, and the JS heap growth over 200 navigations.
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import readingTime from 'reading-time';
 import { launch } from '../e2e/support.mjs';
 import { serve } from '../e2e/support.mjs';
 
@@ -159,6 +163,52 @@ for (let i = 0; i < 100; i += 1) {
   await navigate('Library');
 }
 const heapAfter = await heap();
+
+// Word counting of 1 MB texts: natively (Rust), in wasm (the widget's own export), and with
+// npm's reading-time in Node, in the same run.
+const fill = (unit) => unit.repeat(Math.ceil(1_000_000 / Buffer.byteLength(unit)));
+const seedBody = demoArticle.body.map((b) => b.text ?? b.paragraphs.join(' ')).join('\n');
+const texts = {
+  english: fill(`${seedBody}\n`),
+  cjk: fill('你会说English吗？这是一个测试句子，包含中文和English words。日本語の文章もあります。한국어 문장도 있습니다. '),
+};
+const dir = await mkdtemp(join(tmpdir(), 'words-'));
+const native = {};
+for (const [name, text] of Object.entries(texts)) {
+  await writeFile(join(dir, `${name}.txt`), text);
+}
+const nativeOut = execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'count_words', '--',
+  join(dir, 'english.txt'), join(dir, 'cjk.txt')], { encoding: 'utf8' });
+for (const line of nativeOut.trim().split('\n')) {
+  const row = JSON.parse(line);
+  native[row.file.endsWith('english.txt') ? 'english' : 'cjk'] = row;
+}
+const wasm = {};
+for (const [name, text] of Object.entries(texts)) {
+  wasm[name] = await page.evaluate(async (t) => {
+    const glue = await import('/article_reader.js');
+    const runs = [];
+    let counts;
+    for (let i = 0; i < 5; i += 1) {
+      const start = performance.now();
+      counts = glue.countWords(t);
+      runs.push(performance.now() - start);
+    }
+    runs.sort((a, b) => a - b);
+    return { ms: runs[2], words: counts[0], cjk: counts[1] };
+  }, text);
+}
+const npm = {};
+for (const [name, text] of Object.entries(texts)) {
+  const runs = [];
+  let stats;
+  for (let i = 0; i < 5; i += 1) {
+    const start = performance.now();
+    stats = readingTime(text);
+    runs.push(performance.now() - start);
+  }
+  npm[name] = { ms: median(runs), words: stats.words };
+}
 await browser.close();
 server.close();
 await dist.close();
@@ -174,5 +224,12 @@ const rows = [
   ['in-place navigation to a carried article', ms(median(navTimes)), ''],
   ['JS heap after 200 navigations − before', `${((heapAfter - heapBefore) / 1e6).toFixed(2)} MB`, '≤ 5 MB'],
 ];
-console.log(`| measure (median of ${RUNS}) | value | budget |\n|---|---|---|`);
+for (const name of ['english', 'cjk']) {
+  const label = name === 'english' ? '1 MB English' : '1 MB mixed CJK';
+  rows.push([`word count, ${label}, native (${native[name].words} words, ${native[name].cjk} CJK chars)`, ms(native[name].ms), '']);
+  rows.push([`word count, ${label}, wasm in Chromium`, ms(wasm[name].ms), '']);
+  rows.push([`word count, ${label}, npm reading-time in Node (${npm[name].words} words)`, ms(npm[name].ms), '']);
+  rows.push([`ratio wasm / reading-time, ${label}`, `${(wasm[name].ms / npm[name].ms).toFixed(2)}×`, '']);
+}
+console.log(`| measure (median of ${RUNS} loads; word counts median of 5) | value | budget |\n|---|---|---|`);
 for (const [what, value, budget] of rows) console.log(`| ${what} | ${value} | ${budget} |`);

@@ -379,3 +379,11 @@ async fn two_quick_clicks_end_on_the_second_and_abort_the_first() {
     yew::scheduler::flush().await;
     assert_eq!(part_text(&root, "title").unwrap().trim(), "Fast one");
 }
+
+#[wasm_bindgen_test]
+fn the_count_words_export_counts_as_reading_time_does() {
+    use article_reader::embed::element::count_words;
+    assert_eq!(count_words("U.S. mission-critical it’s"), vec![4.0, 0.0]);
+    assert_eq!(count_words("你会说English吗？"), vec![1.0, 4.0]);
+    assert_eq!(count_words("จะถูกเปิดตัว"), vec![4.0, 0.0]);
+}

@@ -131,3 +131,11 @@ fn history_key(host: &HtmlElement) -> AttrValue {
         .unwrap_or(0);
     format!("article-reader-{}", position + 1).into()
 }
+
+/// The widget's word count of `text` (words, plus CJK characters, as reading time counts
+/// them), for pages that want the same figure, and for the benchmark.
+#[wasm_bindgen(js_name = countWords)]
+pub fn count_words(text: &str) -> Vec<f64> {
+    let counts = crate::text::words::count(text);
+    vec![counts.words as f64, counts.cjk_chars as f64]
+}
