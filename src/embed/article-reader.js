@@ -179,6 +179,12 @@ export async function mount(element, config) {
   return glue.mount(element, config);
 }
 
+/** Words and CJK characters of `text`, counted as the reading time counts them. */
+export async function countWords(text) {
+  const [words, cjkCharacters] = (await loadEngine()).countWords(text);
+  return { words, cjkCharacters };
+}
+
 if (!customElements.get('article-reader')) {
   customElements.define('article-reader', ArticleReaderElement);
 }
