@@ -74,7 +74,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         }
                         if let Some(published) = article.published {
                             <time part="published" class="article__published"
-                                  datetime={published.to_rfc3339()} title={published.to_rfc3339()}>
+                                  datetime={published.to_rfc3339()}
+                                  title={format!("{}, {} UTC", locale.date(published), published.to_utc_time())}>
                                 { locale.date(published) }
                             </time>
                         }

@@ -205,6 +205,12 @@ impl Timestamp {
         )
     }
 
+    /// The time of day in UTC, "09:30".
+    pub fn to_utc_time(self) -> String {
+        let seconds = self.0.rem_euclid(86_400);
+        format!("{:02}:{:02}", seconds / 3600, seconds % 3600 / 60)
+    }
+
     /// A readable English date in UTC, "June 19, 2018".
     pub fn to_long_date_en(self) -> String {
         let (year, month, day) = civil_from_days(self.0.div_euclid(86_400));
@@ -348,6 +354,7 @@ mod tests {
         let t = Timestamp::parse_rfc3339("2018-06-19T11:30:05+02:00").unwrap();
         assert_eq!(t.to_rfc3339(), "2018-06-19T09:30:05Z");
         assert_eq!(t.to_long_date_en(), "June 19, 2018");
+        assert_eq!(t.to_utc_time(), "09:30");
         assert_eq!(Timestamp(-1).to_rfc3339(), "1969-12-31T23:59:59Z");
     }
 
