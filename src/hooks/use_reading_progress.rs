@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::{Article, Body};
+use crate::model::Article;
 use crate::text::reading_time;
 use crate::text::words::{self, TextCounts};
 
@@ -27,12 +27,9 @@ fn block_costs(article: &Article) -> Vec<BlockCost> {
         .body
         .nodes
         .iter()
-        .map(|node| {
-            let single = Body::new(vec![node.clone()]);
-            BlockCost {
-                counts: words::count(&single.text()),
-                images: single.image_count(),
-            }
+        .map(|node| BlockCost {
+            counts: words::count(&node.text()),
+            images: node.image_count(),
         })
         .collect()
 }

@@ -233,16 +233,27 @@ impl Body {
 
     /// How many images the body shows (each adds to the reading time).
     pub fn image_count(&self) -> u32 {
-        fn count(nodes: &[Node]) -> u32 {
-            nodes
-                .iter()
-                .map(|node| match node {
-                    Node::Element(e) => u32::from(e.tag == Tag::Image) + count(&e.children),
-                    _ => 0,
-                })
-                .sum()
+        self.nodes.iter().map(Node::image_count).sum()
+    }
+}
+
+impl Node {
+    /// The readable text of this node, as [`Body::text`] gives it for a whole body.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        collect_text(std::slice::from_ref(self), &mut out);
+        out
+    }
+
+    /// How many images this node shows.
+    pub fn image_count(&self) -> u32 {
+        match self {
+            Node::Element(e) => {
+                u32::from(e.tag == Tag::Image)
+                    + e.children.iter().map(Node::image_count).sum::<u32>()
+            }
+            _ => 0,
         }
-        count(&self.nodes)
     }
 }
 
