@@ -2,6 +2,8 @@
 //! clicks. Every value is encoded exactly once (`encodeURIComponent` rules), and texts are cut
 //! to what each network accepts.
 
+use crate::text::{collapse_whitespace, non_blank};
+
 /// A place an article can be shared to. `Copy` and `Native` are buttons, the rest are links.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Network {
@@ -171,11 +173,7 @@ impl ShareOptions {
     /// (comma list), `share-utm` (`true` or a campaign name) and `share-mastodon` (a server's
     /// share page).
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> ShareOptions {
-        let non_empty = |key: &str| {
-            get(key)
-                .map(|v| v.trim().to_owned())
-                .filter(|v| !v.is_empty())
-        };
+        let non_empty = |key: &str| non_blank(get(key));
         let utm = non_empty("shareUtm");
         ShareOptions {
             networks: networks_from_attribute(get("share").as_deref()),
@@ -258,7 +256,7 @@ impl SharePayload {
     /// The link that opens `network`'s share dialog; `None` for the buttons.
     pub fn href(&self, network: Network) -> Option<String> {
         let url = self.url_for(network);
-        let title = single_line(&self.title);
+        let title = collapse_whitespace(&self.title);
         let enc = encode_uri_component;
         let href = match network {
             Network::X => {
@@ -334,11 +332,6 @@ impl SharePayload {
         };
         Some(href)
     }
-}
-
-/// Titles are one line on every network.
-fn single_line(title: &str) -> String {
-    title.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// X counts most scripts' characters twice (its "weighted length"): Latin and common

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use article_reader::components::{ArticleView, RelatedList, RelatedState};
 use article_reader::formats::{parse_article, parse_post_list};
 use article_reader::i18n::Locale;
-use article_reader::model::Timestamp;
+use article_reader::model::{Shared, Timestamp};
 use yew::prelude::*;
 use yew::ServerRenderer;
 
@@ -33,7 +33,7 @@ fn DemoPage(props: &DemoPageProps) -> Html {
     let now = Timestamp::parse_rfc3339(NOW).expect("valid now");
     html! {
         <>
-            <ArticleView article={Rc::new(article)} locale={Locale::default()} />
+            <ArticleView article={Shared::new(article)} locale={Locale::default()} />
             <RelatedList state={related} {now} locale={Locale::default()} />
         </>
     }
@@ -123,4 +123,22 @@ fn without_related_posts_the_section_is_left_out() {
     let html = render(false);
     assert!(!html.contains("part=\"related\""));
     assert!(html.contains("part=\"title\""));
+}
+
+#[test]
+fn a_sources_own_reading_time_wins_over_the_count() {
+    let mut article =
+        parse_article(include_str!("../demo/ms-ice.json"), None, None).expect("demo article");
+    article.reading_minutes = Some(7);
+    let html = futures::executor::block_on(
+        ServerRenderer::<ArticleView>::with_props(move || {
+            yew::props!(article_reader::components::ArticleViewProps {
+                article: Shared::new(article.clone()),
+                locale: Locale::default(),
+            })
+        })
+        .hydratable(false)
+        .render(),
+    );
+    assert_eq!(parts(&html, "reading-time"), ["7 min read"]);
 }

@@ -1,17 +1,15 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::{AuthorCard, BodyView, ShareBar};
 use crate::hooks::use_reading_progress;
 use crate::i18n::Locale;
-use crate::model::Article;
+use crate::model::{Article, Shared};
 use crate::share::{Network, ShareOptions};
-use crate::text::{reading_time, words};
+use crate::text::reading_time;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
-    pub article: Rc<Article>,
+    pub article: Shared<Article>,
     #[prop_or(reading_time::DEFAULT_WORDS_PER_MINUTE)]
     pub words_per_minute: u32,
     #[prop_or_default]
@@ -33,20 +31,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let article = &props.article;
     let locale = &props.locale;
     let labels = locale.labels;
-    let minutes = use_memo(
-        (props.article.clone(), props.words_per_minute),
-        |(article, wpm)| {
-            article.reading_minutes.or_else(|| {
-                reading_time::minutes(
-                    words::count(&article.body.text()),
-                    article.body.image_count(),
-                    *wpm,
-                )
-            })
-        },
-    );
     let body_ref = use_node_ref();
     let progress = use_reading_progress(article.clone(), body_ref.clone(), props.words_per_minute);
+    // The source's own figure when it gives a sensible one, else ours.
+    let minutes = article.reading_minutes.or(progress.total_minutes);
     let share_url = props
         .share
         .url
@@ -67,7 +55,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         if let Some(author) = &article.author {
                             <span class="article__author">{ &author.name }</span>
                         }
-                        if let Some(minutes) = *minutes {
+                        if let Some(minutes) = minutes {
                             <span part="reading-time" class="article__reading-time">
                                 { locale.minutes_read(minutes) }
                             </span>

@@ -1,14 +1,12 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 use yew::virtual_dom::VTag;
 
-use crate::model::{Article, Element, Node, Tag};
+use crate::model::{Article, Element, Node, Shared, Tag};
 
 #[derive(Properties, PartialEq)]
 pub struct BodyViewProps {
     /// The article whose body is shown (shared, so a long body is never copied to render it).
-    pub article: Rc<Article>,
+    pub article: Shared<Article>,
     /// The body's element, whose children are the top-level blocks (for reading progress).
     #[prop_or_default]
     pub body_ref: NodeRef,

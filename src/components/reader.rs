@@ -6,7 +6,7 @@ use super::{ArticleView, ErrorStatus, LoadingStatus, RelatedList, RelatedState};
 use crate::formats::{self, Format};
 use crate::hooks::use_now;
 use crate::i18n::{resolve_language, Locale};
-use crate::model::{Article, PostSummary, Timestamp};
+use crate::model::{Article, PostSummary, Shared, Timestamp};
 use crate::services::fetcher::{Cancel, Fetcher, LoadError};
 use crate::services::{history, page};
 use crate::share::{Network, ShareOptions};
@@ -197,20 +197,15 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 Target::Document(src) => {
                     loading.set(ArticleState::Loading);
                     let cancel = cancel.clone();
+                    // Fetched, and named in events, by its absolute address.
+                    let url = absolute(&src);
                     yew::platform::spawn_local(async move {
-                        let result = load_article(&fetcher, &src, format, cancel.clone(), fresh)
+                        let result = load_article(&fetcher, &url, format, cancel.clone(), fresh)
                             .await
                             .map(Rc::new);
-                        if cancel.is_cancelled() {
-                            return;
+                        if !cancel.is_cancelled() {
+                            show(result, url);
                         }
-                        // Events name the document by the address it was fetched from.
-                        let url = if src.is_empty() {
-                            src
-                        } else {
-                            page::absolute(&src).into()
-                        };
-                        show(result, url);
                     });
                 }
             }
@@ -234,8 +229,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     Some(src) => {
                         related.set(RelatedState::Loading);
                         let cancel = cancel.clone();
+                        let url = absolute(&src);
                         yew::platform::spawn_local(async move {
-                            let result = load_posts(&fetcher, &src, format, cancel.clone()).await;
+                            let result = load_posts(&fetcher, &url, format, cancel.clone()).await;
                             if cancel.is_cancelled() {
                                 return;
                             }
@@ -248,8 +244,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                                 }
                                 Err(error) => {
                                     related.set(RelatedState::Failed);
-                                    let src = page::absolute(&src).into();
-                                    on_event.emit(ReaderEvent::Failed { src, error });
+                                    on_event.emit(ReaderEvent::Failed { src: url, error });
                                 }
                             }
                         });
@@ -344,7 +339,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         Callback::from(move |post: PostSummary| {
             if let (None, Some(src)) = (&post.article, &post.src) {
                 // Warms the fetcher's cache; the answer itself is not needed yet.
-                let pending = fetcher.fetch(&page::absolute(src), Cancel::default());
+                let pending = fetcher.fetch(&absolute(src), Cancel::default());
                 yew::platform::spawn_local(async move {
                     let _ = pending.await;
                 });
@@ -378,7 +373,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         url: url.into(),
                     });
             html! {
-                <ArticleView article={loaded.clone()}
+                <ArticleView article={Shared::from(loaded.clone())}
                              words_per_minute={props.words_per_minute}
                              share={props.share.clone()}
                              fallback_share_url={props.page_url.clone()} locale={(*locale).clone()}
@@ -401,32 +396,41 @@ pub fn Reader(props: &ReaderProps) -> Html {
     }
 }
 
+/// `src` resolved against the page (an empty `src` stays empty: there is nothing to load).
+fn absolute(src: &str) -> AttrValue {
+    if src.is_empty() {
+        AttrValue::default()
+    } else {
+        page::absolute(src).into()
+    }
+}
+
+/// Loads the article at `url`, absolute; relative URLs inside resolve against it.
 async fn load_article(
     fetcher: &Fetcher,
-    src: &str,
+    url: &str,
     format: Option<Format>,
     cancel: Cancel,
     fresh: bool,
 ) -> Result<Article, LoadError> {
-    if src.is_empty() {
+    if url.is_empty() {
         return Err(LoadError::MissingSource);
     }
-    let url = page::absolute(src);
     let text = if fresh {
-        fetcher.fetch_fresh(&url, cancel).await?
+        fetcher.fetch_fresh(url, cancel).await?
     } else {
-        fetcher.fetch(&url, cancel).await?
+        fetcher.fetch(url, cancel).await?
     };
-    Ok(formats::parse_article(&text, format, Some(&url))?)
+    Ok(formats::parse_article(&text, format, Some(url))?)
 }
 
+/// Loads the related list at `url`, absolute.
 async fn load_posts(
     fetcher: &Fetcher,
-    src: &str,
+    url: &str,
     format: Option<Format>,
     cancel: Cancel,
 ) -> Result<Vec<PostSummary>, LoadError> {
-    let url = page::absolute(src);
-    let text = fetcher.fetch(&url, cancel).await?;
-    Ok(formats::parse_post_list(&text, format, Some(&url))?)
+    let text = fetcher.fetch(url, cancel).await?;
+    Ok(formats::parse_post_list(&text, format, Some(url))?)
 }

@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use crate::formats::Format;
 use crate::share::ShareOptions;
+use crate::text::non_blank;
 use crate::text::reading_time::DEFAULT_WORDS_PER_MINUTE;
 
 /// An element's settings, validated. Bad values fall back to defaults rather than failing:
@@ -35,11 +36,7 @@ impl Config {
     /// `format`, `lang`, `wpm`, `relatedLimit`, `timeout`, `history`, and the `share*` keys of [`ShareOptions::from_lookup`]).
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Config {
         let share = ShareOptions::from_lookup(&get);
-        let non_empty = |key: &str| {
-            get(key)
-                .map(|v| v.trim().to_owned())
-                .filter(|v| !v.is_empty())
-        };
+        let non_empty = |key: &str| non_blank(get(key));
         Config {
             src: non_empty("src"),
             related_src: non_empty("relatedSrc"),

@@ -1,14 +1,14 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::model::Article;
+use crate::model::{Article, Shared};
 use crate::text::reading_time;
 use crate::text::words::{self, TextCounts};
 
-/// How far through the body the reader is.
+/// How long the body takes to read, and how far through it the reader is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct ReadingProgress {
+    /// Minutes to read the whole body by our count; `None` when there is nothing to read.
+    pub total_minutes: Option<u32>,
     /// Share of the body scrolled past, 0–100.
     pub percent: u8,
     /// Minutes to read what is still below the viewport; `None` when all of it is in view.
@@ -47,27 +47,29 @@ fn minutes_from(costs: &[BlockCost], first: usize, words_per_minute: u32) -> Opt
     reading_time::minutes(counts, images, words_per_minute)
 }
 
-/// Follows the window's scrolling and reports the reader's progress through the body whose
-/// element is `body_ref` (whose children are the body's top-level blocks, in order).
+/// Counts the body once, block by block: its reading time, and, following the window's
+/// scrolling, the reader's progress through the body whose element is `body_ref` (whose
+/// children are the body's top-level blocks, in order).
 #[hook]
 pub fn use_reading_progress(
-    article: Rc<Article>,
+    article: Shared<Article>,
     body_ref: NodeRef,
     words_per_minute: u32,
 ) -> ReadingProgress {
     let costs = use_memo(article, |article| block_costs(article));
-    let initial = ReadingProgress {
-        percent: 0,
-        minutes_left: minutes_from(&costs, 0, words_per_minute),
+    let at_start = |costs: &[BlockCost], wpm: u32| {
+        let total = minutes_from(costs, 0, wpm);
+        ReadingProgress {
+            total_minutes: total,
+            percent: 0,
+            minutes_left: total,
+        }
     };
-    let progress = use_state_eq(|| initial);
+    let progress = use_state_eq(|| at_start(&costs, words_per_minute));
     {
         let progress = progress.clone();
         use_effect_with((costs, words_per_minute), move |(costs, wpm)| {
-            progress.set(ReadingProgress {
-                percent: 0,
-                minutes_left: minutes_from(costs, 0, *wpm),
-            });
+            progress.set(at_start(costs, *wpm));
             #[cfg(target_arch = "wasm32")]
             let listeners = browser::follow_scroll(body_ref, costs.clone(), *wpm, progress);
             #[cfg(not(target_arch = "wasm32"))]
@@ -132,6 +134,7 @@ mod browser {
             let rect = body.get_bounding_client_rect();
             let read = ((viewport_bottom - rect.top()) / rect.height().max(1.0)).clamp(0.0, 1.0);
             progress.set(ReadingProgress {
+                total_minutes: minutes_from(&costs, 0, words_per_minute),
                 percent: (read * 100.0).round() as u8,
                 minutes_left: if low >= count {
                     None

@@ -4,11 +4,13 @@
 //! values, and components only ever see them.
 
 mod body;
+mod shared;
 mod timestamp;
 
 use std::rc::Rc;
 
 pub use body::{Attr, Body, Element, Node, Tag};
+pub use shared::Shared;
 pub use timestamp::{DateError, Timestamp};
 
 /// An article ready to be rendered: every field already decoded, resolved and validated.

@@ -15,6 +15,7 @@ mod parse;
 mod parse;
 
 use crate::model::Body;
+use crate::text::collapse_whitespace;
 
 /// A parsed HTML node, before any allowlisting: what the parsers hand to the rules.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,10 +56,6 @@ pub fn html_to_text(html: &str) -> String {
     let mut text = String::new();
     rules::visible_text(&parse::parse_fragment(html), &mut text);
     collapse_whitespace(&text)
-}
-
-fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
