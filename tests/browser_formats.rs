@@ -218,3 +218,40 @@ async fn xss_vectors_never_run_and_leave_nothing_executable_in_the_dom() {
     .await;
     assert_eq!(xss_ran(), "", "some vectors ran");
 }
+
+/// In the browser documents are parsed by `JSON.parse`; the tree the adapters read must be
+/// the one serde_json gives natively, and nothing a document holds may trap the wasm.
+#[wasm_bindgen_test]
+fn json_parse_gives_the_same_tree_as_serde_json() {
+    use article_reader::formats::json::{self, Json};
+    let text = r#"{"__proto__":{"x":1},"s":"caf\u00e9 \ud83d\ude00","n":-1.5e3,"big":12345678901234567890,
+        "list":[true,false,null,{}],"dup":1,"dup":2}"#;
+    let tree = json::parse(text).unwrap();
+    let expected = Json::Object(vec![
+        (
+            "__proto__".into(),
+            Json::Object(vec![("x".into(), Json::Number(1.0))]),
+        ),
+        ("s".into(), Json::String("café 😀".into())),
+        ("n".into(), Json::Number(-1500.0)),
+        ("big".into(), Json::Number(12345678901234567890.0)),
+        (
+            "list".into(),
+            Json::Array(vec![
+                Json::Bool(true),
+                Json::Bool(false),
+                Json::Null,
+                Json::Object(vec![]),
+            ]),
+        ),
+        ("dup".into(), Json::Number(2.0)),
+    ]);
+    assert_eq!(tree, expected);
+
+    let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    assert!(json::parse(&nested(json::MAX_DEPTH)).is_ok());
+    let too_deep = json::parse(&nested(100_000)).unwrap_err();
+    assert!(too_deep.0.contains("nested"), "{}", too_deep.0);
+    assert!(json::parse("<!doctype html>").is_err());
+    assert!(json::parse("").is_err());
+}

@@ -31,6 +31,30 @@ pub struct Config {
 /// How long a document may take by default.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// The longest `timeout` accepted.
+const MAX_TIMEOUT: Duration = Duration::from_secs(600);
+
+/// A number of seconds such as `10` or `2.5`, to the millisecond. Read by hand: a float parser
+/// would cost the wasm more bytes than the whole config.
+fn seconds(text: &str) -> Option<Duration> {
+    let (whole, fraction) = text.trim().split_once('.').unwrap_or((text.trim(), ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() && fraction.is_empty() || !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    let secs: u64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
+    let millis = fraction
+        .bytes()
+        .chain(std::iter::repeat(b'0'))
+        .take(3)
+        .fold(0, |ms, digit| ms * 10 + u64::from(digit - b'0'));
+    Duration::from_secs(secs).checked_add(Duration::from_millis(millis))
+}
+
 impl Config {
     /// Builds a config from a lookup of the `mount` config keys (`src`, `relatedSrc`,
     /// `format`, `lang`, `wpm`, `relatedLimit`, `timeout`, `history`, and the `share*` keys of [`ShareOptions::from_lookup`]).
@@ -48,9 +72,8 @@ impl Config {
                 .unwrap_or(DEFAULT_WORDS_PER_MINUTE),
             related_limit: non_empty("relatedLimit").and_then(|v| v.parse::<usize>().ok()),
             timeout: non_empty("timeout")
-                .and_then(|v| v.parse::<f64>().ok())
-                .filter(|s| s.is_finite() && *s > 0.0 && *s <= 600.0)
-                .map(Duration::from_secs_f64)
+                .and_then(|v| seconds(&v))
+                .filter(|t| !t.is_zero() && *t <= MAX_TIMEOUT)
                 .unwrap_or(DEFAULT_TIMEOUT),
             push_history: non_empty("history").is_some_and(|v| v.eq_ignore_ascii_case("push")),
             share,
@@ -93,6 +116,28 @@ mod tests {
             Duration::from_millis(2500)
         );
         assert_eq!(config(&[("timeout", "-1")]).timeout, DEFAULT_TIMEOUT);
+        for (text, millis) in [
+            ("10", 10_000),
+            (" .5 ", 500),
+            ("1.2345", 1_234),
+            ("600", 600_000),
+        ] {
+            assert_eq!(
+                config(&[("timeout", text)]).timeout,
+                Duration::from_millis(millis),
+                "{text}"
+            );
+        }
+        let too_long = format!("{}.999", u64::MAX);
+        for bad in [
+            "0", "0.0004", "600.001", "1e3", "1.2.3", ".", "ten", "+5", &too_long,
+        ] {
+            assert_eq!(
+                config(&[("timeout", bad)]).timeout,
+                DEFAULT_TIMEOUT,
+                "{bad}"
+            );
+        }
         assert_eq!(config(&[("relatedLimit", "3")]).related_limit, Some(3));
         assert_eq!(config(&[("relatedLimit", "all")]).related_limit, None);
         assert!(config(&[("history", "push")]).push_history);

@@ -1,19 +1,10 @@
-//! Small readers shared by the adapters: typed deserialization with error paths, and the
-//! cleaning every plain-text field and URL gets.
+//! Small readers shared by the adapters: the cleaning every plain-text field and URL gets,
+//! and the few values sources send in more than one shape.
 
-use serde::de::DeserializeOwned;
-use serde_json::Value;
-
-use super::FormatError;
+use super::json::Json;
 use crate::model::Timestamp;
 use crate::sanitize::html_to_text;
 use crate::url::{checked_url, UrlUse};
-
-/// Deserializes `value` as `T`; errors name the field (`missing field \`title\``), and
-/// the adapters add where in the document (`items[0]`).
-pub fn typed<T: DeserializeOwned>(format: &'static str, value: &Value) -> Result<T, FormatError> {
-    T::deserialize(value).map_err(|error| FormatError::invalid(format, error.to_string()))
-}
 
 /// A plain-text field as sources send it: entities decoded once, stray tags and extra
 /// whitespace removed; `None` when nothing is left.
@@ -40,16 +31,22 @@ pub fn date(
     value.and_then(|v| parse(v).ok())
 }
 
-/// An id as sources send them: a string or a number.
-pub fn id(value: Option<&Value>) -> Option<String> {
+/// An id as sources send them: a string or a whole number.
+pub fn id(value: Option<&Json>) -> Option<String> {
     match value? {
-        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
+        Json::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        number => number.as_integer().map(|n| n.to_string()),
     }
 }
 
 /// The string inside `value`, if it is one (many fields are `null`, `false` or missing).
-pub fn string(value: Option<&Value>) -> Option<&str> {
+pub fn string(value: Option<&Json>) -> Option<&str> {
     value?.as_str()
+}
+
+/// A reading time in minutes as a source states it; only a plausible figure is kept.
+pub fn minutes(value: Option<f64>) -> Option<u32> {
+    value
+        .filter(|m| (1.0..10_000.0).contains(m))
+        .map(|m| m.round() as u32)
 }

@@ -7,10 +7,8 @@
 
 use std::rc::Rc;
 
-use serde::Deserialize;
-use serde_json::Value;
-
-use super::fields::{date, id, image, link, plain, typed};
+use super::fields::{date, id, image, link, plain};
+use super::json::{each, FieldError, Fields, Json};
 use super::FormatError;
 use crate::model::{Article, Author, Body, Node, PostSummary, Tag, Timestamp};
 use crate::sanitize::sanitize_html;
@@ -18,135 +16,135 @@ use crate::sanitize::sanitize_html;
 /// The name errors use for this format.
 pub const FORMAT: &str = "JSON Feed";
 
-#[derive(Deserialize)]
-struct Feed {
-    #[serde(default)]
-    items: Vec<Value>,
-    language: Option<String>,
-    author: Option<FeedAuthor>,
-    #[serde(default)]
-    authors: Vec<FeedAuthor>,
+/// What the feed gives every item: its language and its authors.
+struct Feed<'a> {
+    items: &'a [Json],
+    language: Option<&'a str>,
+    author: Option<FeedAuthor<'a>>,
 }
 
-#[derive(Deserialize, Clone)]
-struct FeedAuthor {
-    name: Option<String>,
-    url: Option<String>,
-    avatar: Option<String>,
+#[derive(Clone, Copy)]
+struct FeedAuthor<'a> {
+    name: Option<&'a str>,
+    url: Option<&'a str>,
+    avatar: Option<&'a str>,
 }
 
-#[derive(Deserialize)]
-struct Item {
-    id: Option<Value>,
-    url: Option<String>,
-    external_url: Option<String>,
-    title: Option<String>,
-    content_html: Option<String>,
-    content_text: Option<String>,
-    summary: Option<String>,
-    image: Option<String>,
-    banner_image: Option<String>,
-    date_published: Option<String>,
-    author: Option<FeedAuthor>,
-    #[serde(default)]
-    authors: Vec<FeedAuthor>,
-    #[serde(default)]
-    tags: Vec<Value>,
-    language: Option<String>,
+fn read_feed(value: &Json) -> Result<Feed<'_>, FieldError> {
+    let feed = value.object()?;
+    Ok(Feed {
+        items: feed.array("items")?,
+        language: feed.string("language")?,
+        author: read_author(feed)?,
+    })
 }
 
-fn read_feed(value: &Value) -> Result<Feed, FormatError> {
-    typed(FORMAT, value)
+/// The author of a feed or an item: 1.1 `authors` (the first) wins over the deprecated 1.0
+/// `author`.
+fn read_author(owner: Fields<'_>) -> Result<Option<FeedAuthor<'_>>, FieldError> {
+    let (path, author) = match owner.array("authors")?.first() {
+        Some(first) => ("authors[0]", Some(first)),
+        None => ("author", owner.get("author")),
+    };
+    let Some(author) = author else {
+        return Ok(None);
+    };
+    author
+        .object()
+        .and_then(|a| {
+            Ok(FeedAuthor {
+                name: a.string("name")?,
+                url: a.string("url")?,
+                avatar: a.string("avatar")?,
+            })
+        })
+        .map(Some)
+        .map_err(|e| e.inside(path))
 }
 
 /// The first item of a feed, as an article.
-pub fn article(value: &Value, base: Option<&str>) -> Result<Article, FormatError> {
-    let feed = read_feed(value)?;
+pub fn article(value: &Json, base: Option<&str>) -> Result<Article, FormatError> {
+    let feed = read_feed(value).map_err(error)?;
     let first = feed
         .items
         .first()
         .ok_or_else(|| FormatError::invalid(FORMAT, "items: the feed has no items"))?;
-    let item: Item = typed(FORMAT, first).map_err(|e| in_item(e, 0))?;
-    Ok(item_to_article(item, &feed, base, 0))
+    let fields = first.object().map_err(|e| error(e.inside("items[0]")))?;
+    item_to_article(fields, &feed, base, 0).map_err(|e| error(e.inside("items[0]")))
 }
 
 /// Every item of a feed, as related posts carrying their whole article.
-pub fn posts(value: &Value, base: Option<&str>) -> Result<Vec<PostSummary>, FormatError> {
-    let feed = read_feed(value)?;
-    feed.items
-        .iter()
-        .enumerate()
-        .map(|(index, raw)| {
-            let item: Item = typed(FORMAT, raw).map_err(|e| in_item(e, index))?;
-            let article = item_to_article(item, &feed, base, index);
-            Ok(PostSummary {
-                id: article.id.clone(),
-                title: article.title.clone(),
-                url: article.url.clone(),
-                src: None,
-                summary: article
-                    .summary
-                    .clone()
-                    .or_else(|| first_words(&article.body)),
-                published: article.published,
-                article: Some(Rc::new(article)),
-            })
+pub fn posts(value: &Json, base: Option<&str>) -> Result<Vec<PostSummary>, FormatError> {
+    let feed = read_feed(value).map_err(error)?;
+    each(feed.items, |index, item| {
+        let article = item_to_article(item, &feed, base, index)?;
+        Ok(PostSummary {
+            id: article.id.clone(),
+            title: article.title.clone(),
+            url: article.url.clone(),
+            src: None,
+            summary: article
+                .summary
+                .clone()
+                .or_else(|| first_words(&article.body)),
+            published: article.published,
+            article: Some(Rc::new(article)),
         })
-        .collect()
+    })
+    .map_err(|e| error(e.inside("items")))
 }
 
-fn in_item(mut error: FormatError, index: usize) -> FormatError {
-    error.detail = format!("items[{index}].{}", error.detail);
-    error
+fn error(error: FieldError) -> FormatError {
+    FormatError::field(FORMAT, error)
 }
 
-fn item_to_article(item: Item, feed: &Feed, base: Option<&str>, index: usize) -> Article {
-    let url = link(item.url.as_deref(), base).or_else(|| link(item.external_url.as_deref(), base));
-    let body = match (&item.content_html, &item.content_text) {
+fn item_to_article(
+    item: Fields<'_>,
+    feed: &Feed<'_>,
+    base: Option<&str>,
+    index: usize,
+) -> Result<Article, FieldError> {
+    let external_url = item.string("external_url")?;
+    let url = link(item.string("url")?, base).or_else(|| link(external_url, base));
+    let summary_text = item.string("summary")?;
+    let body = match (item.string("content_html")?, item.string("content_text")?) {
         (Some(html), _) => sanitize_html(html, url.as_deref().or(base)),
         (None, Some(text)) => text_to_body(text),
-        (None, None) => item
-            .summary
-            .as_deref()
-            .map(text_to_body)
-            .unwrap_or_default(),
+        (None, None) => summary_text.map(text_to_body).unwrap_or_default(),
     };
-    let summary = plain(item.summary.as_deref());
-    let title = plain(item.title.as_deref())
+    let summary = plain(summary_text);
+    let title = plain(item.string("title")?)
         .or_else(|| summary.clone())
         .or_else(|| first_words(&body))
         .unwrap_or_else(|| "Untitled".to_owned());
-    // 1.1 `authors` wins over the deprecated 1.0 `author`; items inherit the feed's.
-    let author = item
-        .authors
-        .first()
-        .or(item.author.as_ref())
-        .or(feed.authors.first())
-        .or(feed.author.as_ref())
-        .and_then(|a| {
-            Some(Author {
-                name: plain(a.name.as_deref())?,
-                bio: None,
-                avatar: image(a.avatar.as_deref(), base),
-                url: link(a.url.as_deref(), base),
-            })
-        });
-    Article {
-        id: id(item.id.as_ref())
+    // Items without authors of their own inherit the feed's.
+    let author = read_author(item)?.or(feed.author).and_then(|a| {
+        Some(Author {
+            name: plain(a.name)?,
+            bio: None,
+            avatar: image(a.avatar, base),
+            url: link(a.url, base),
+        })
+    });
+    Ok(Article {
+        id: id(item.get("id"))
             .or_else(|| url.clone())
             .unwrap_or_else(|| format!("item-{index}")),
         url,
         title,
-        category: item.tags.iter().find_map(|t| plain(t.as_str())),
-        published: date(item.date_published.as_deref(), Timestamp::parse_feed_date),
+        category: item.array("tags")?.iter().find_map(|t| plain(t.as_str())),
+        published: date(item.string("date_published")?, Timestamp::parse_feed_date),
         author,
         summary,
-        language: item.language.or_else(|| feed.language.clone()),
+        language: item
+            .string("language")?
+            .or(feed.language)
+            .map(str::to_owned),
         reading_minutes: None,
-        image: image(item.image.as_deref().or(item.banner_image.as_deref()), base),
+        image: image(item.string("image")?.or(item.string("banner_image")?), base),
         protected: false,
         body,
-    }
+    })
 }
 
 /// Plain text to paragraphs, one per blank-line-separated block.

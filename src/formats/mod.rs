@@ -7,13 +7,14 @@
 
 mod fields;
 pub mod ghost;
+pub mod json;
 pub mod jsonfeed;
 pub mod native;
 pub mod wordpress;
 
 use std::fmt;
 
-use serde_json::Value;
+use json::{FieldError, Json};
 
 use crate::model::{Article, PostSummary};
 
@@ -57,7 +58,7 @@ pub struct FormatError {
     pub format: &'static str,
     /// True when the text is not JSON at all (an HTML error page, a cut-off response).
     pub not_json: bool,
-    /// What was wrong and where, such as ``article.title: missing field `title` ``.
+    /// What was wrong and where, such as `items[0].title: expected a string, found a number`.
     pub detail: String,
 }
 
@@ -71,13 +72,17 @@ impl FormatError {
         }
     }
 
-    /// Classifies a `serde_json` error: syntax and truncation mean "not JSON".
-    pub fn from_json(format: &'static str, error: &serde_json::Error) -> Self {
-        use serde_json::error::Category;
+    /// A field of the wrong type or missing, named by its path.
+    pub fn field(format: &'static str, error: FieldError) -> Self {
+        Self::invalid(format, error.to_string())
+    }
+
+    /// A text that is not JSON at all.
+    fn syntax(error: json::SyntaxError) -> Self {
         FormatError {
-            format,
-            not_json: matches!(error.classify(), Category::Syntax | Category::Eof),
-            detail: error.to_string(),
+            format: UNKNOWN,
+            not_json: true,
+            detail: error.0,
         }
     }
 
@@ -102,23 +107,23 @@ impl std::error::Error for FormatError {}
 const UNKNOWN: &str = "article";
 
 /// Which format a document is, judged by the keys each format always has.
-pub fn detect(document: &Value) -> Option<Format> {
-    let is_wordpress_post = |v: &Value| {
-        v.pointer("/title/rendered").is_some()
-            && (v.pointer("/content/rendered").is_some()
-                || v.pointer("/excerpt/rendered").is_some())
+pub fn detect(document: &Json) -> Option<Format> {
+    let is_wordpress_post = |v: &Json| {
+        v.at(&["title", "rendered"]).is_some()
+            && (v.at(&["content", "rendered"]).is_some()
+                || v.at(&["excerpt", "rendered"]).is_some())
     };
     match document {
-        Value::Object(map) => {
-            if map.get("format").and_then(Value::as_str) == Some(native::FORMAT_KEY) {
+        Json::Object(_) => {
+            if document.get("format").and_then(Json::as_str) == Some(native::FORMAT_KEY) {
                 Some(Format::Native)
-            } else if map
+            } else if document
                 .get("version")
-                .and_then(Value::as_str)
+                .and_then(Json::as_str)
                 .is_some_and(|v| v.contains("jsonfeed.org/version/"))
             {
                 Some(Format::JsonFeed)
-            } else if map.get("posts").is_some_and(Value::is_array) {
+            } else if document.get("posts").and_then(Json::as_array).is_some() {
                 Some(Format::Ghost)
             } else if is_wordpress_post(document) {
                 Some(Format::WordPress)
@@ -126,18 +131,18 @@ pub fn detect(document: &Value) -> Option<Format> {
                 None
             }
         }
-        Value::Array(items) if items.first().is_some_and(is_wordpress_post) => {
+        Json::Array(items) if items.first().is_some_and(is_wordpress_post) => {
             Some(Format::WordPress)
         }
         _ => None,
     }
 }
 
-fn parse_json(json: &str) -> Result<Value, FormatError> {
-    serde_json::from_str(json).map_err(|e| FormatError::from_json(UNKNOWN, &e))
+fn parse_json(text: &str) -> Result<Json, FormatError> {
+    json::parse(text).map_err(FormatError::syntax)
 }
 
-fn choose(document: &Value, forced: Option<Format>) -> Result<Format, FormatError> {
+fn choose(document: &Json, forced: Option<Format>) -> Result<Format, FormatError> {
     forced.or_else(|| detect(document)).ok_or_else(|| {
         FormatError::invalid(
             UNKNOWN,
@@ -212,11 +217,7 @@ mod tests {
             ("null", None),
         ];
         for (json, expected) in cases {
-            assert_eq!(
-                detect(&serde_json::from_str(json).unwrap()),
-                expected,
-                "{json}"
-            );
+            assert_eq!(detect(&json::parse(json).unwrap()), expected, "{json}");
         }
     }
 

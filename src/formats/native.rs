@@ -7,10 +7,8 @@
 //! A document carries an article, a list of related posts, or both. Bodies are blocks of plain
 //! text (paragraphs, headings, quotes, lists), so nothing in this format is ever HTML.
 
-use serde::Deserialize;
-use serde_json::Value;
-
-use super::fields::{image, link, plain, typed};
+use super::fields::{image, link, minutes, plain};
+use super::json::{each, FieldError, Fields, Json};
 use super::FormatError;
 use crate::model::{Article, Author, Body, Element, Node, PostSummary, Tag, Timestamp};
 
@@ -21,215 +19,179 @@ pub const FORMAT: &str = "article-reader v1";
 pub const FORMAT_KEY: &str = "article-reader";
 
 /// The newest schema version this build reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: i64 = 1;
 
-#[derive(Deserialize)]
-struct Document {
-    format: String,
-    version: u32,
-    article: Option<Value>,
-    related: Option<Vec<Value>>,
+fn error(error: FieldError) -> FormatError {
+    FormatError::field(FORMAT, error)
 }
 
-#[derive(Deserialize)]
-struct NativeArticle {
-    id: Option<String>,
-    url: Option<String>,
-    title: String,
-    category: Option<String>,
-    published: Option<String>,
-    language: Option<String>,
-    reading_minutes: Option<u32>,
-    summary: Option<String>,
-    image: Option<String>,
-    author: Option<NativeAuthor>,
-    #[serde(default)]
-    body: Vec<Block>,
-}
-
-#[derive(Deserialize)]
-struct NativeAuthor {
-    name: String,
-    bio: Option<String>,
-    avatar: Option<String>,
-    url: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct NativePost {
-    id: Option<String>,
-    title: String,
-    url: Option<String>,
-    src: Option<String>,
-    summary: Option<String>,
-    published: Option<String>,
-}
-
-/// One block of a native body.
-#[derive(Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-enum Block {
-    Paragraph {
-        text: String,
-    },
-    Heading {
-        text: String,
-        #[serde(default = "default_heading_level")]
-        level: u8,
-    },
-    Quote {
-        /// One string per paragraph of the quotation.
-        paragraphs: Vec<String>,
-    },
-    List {
-        items: Vec<String>,
-        #[serde(default)]
-        ordered: bool,
-    },
-    Code {
-        text: String,
-    },
-}
-
-fn default_heading_level() -> u8 {
-    2
-}
-
-fn error(detail: impl Into<String>) -> FormatError {
-    FormatError::invalid(FORMAT, detail)
-}
-
-fn read_document(value: &Value) -> Result<Document, FormatError> {
-    let document: Document = typed(FORMAT, value)?;
-    if document.format != FORMAT_KEY {
-        return Err(error(format!(
-            "`format` is {:?}, expected {FORMAT_KEY:?}",
-            document.format
-        )));
+/// The document, once its `format` and `version` say this build can read it.
+fn read_document(value: &Json) -> Result<Fields<'_>, FormatError> {
+    let document = value.object().map_err(error)?;
+    let format = document.required_string("format").map_err(error)?;
+    if format != FORMAT_KEY {
+        return Err(FormatError::invalid(
+            FORMAT,
+            format!("`format` is \"{format}\", expected \"{FORMAT_KEY}\""),
+        ));
     }
-    if document.version == 0 || document.version > VERSION {
-        return Err(error(format!(
-            "`version` {} is not supported (this build reads 1 to {VERSION})",
-            document.version
-        )));
+    let version = document.get("version").and_then(Json::as_integer);
+    if !version.is_some_and(|v| (1..=VERSION).contains(&v)) {
+        let found = version.map_or_else(
+            || "missing or not a whole number".to_owned(),
+            |v| v.to_string(),
+        );
+        return Err(FormatError::invalid(
+            FORMAT,
+            format!("`version` {found} is not supported (this build reads 1 to {VERSION})"),
+        ));
     }
     Ok(document)
 }
 
 /// Reads the `article` of a native document; relative URLs resolve against `base`.
-pub fn article(value: &Value, base: Option<&str>) -> Result<Article, FormatError> {
+pub fn article(value: &Json, base: Option<&str>) -> Result<Article, FormatError> {
     let article = read_document(value)?
-        .article
-        .ok_or_else(|| error("the document has no `article`"))?;
-    let article: NativeArticle = typed(FORMAT, &article).map_err(|e| at(e, "article"))?;
-    let published = parse_date(article.published.as_deref(), "article.published")?;
-    let url = link(article.url.as_deref(), base);
-    let id = article
-        .id
-        .or_else(|| url.clone())
-        .unwrap_or_else(|| article.title.clone());
+        .object("article")
+        .map_err(error)?
+        .ok_or_else(|| FormatError::invalid(FORMAT, "the document has no `article`"))?;
+    read_article(article, base).map_err(|e| error(e.inside("article")))
+}
+
+fn read_article(article: Fields<'_>, base: Option<&str>) -> Result<Article, FieldError> {
+    let title = article.required_string("title")?;
+    let url = link(article.string("url")?, base);
+    let author = match article.object("author")? {
+        Some(author) => Some(read_author(author, base).map_err(|e| e.inside("author"))?),
+        None => None,
+    };
+    let body =
+        each(article.array("body")?, |_, block| read_block(block)).map_err(|e| e.inside("body"))?;
     Ok(Article {
-        id,
+        id: article
+            .string("id")?
+            .map(str::to_owned)
+            .or_else(|| url.clone())
+            .unwrap_or_else(|| title.to_owned()),
         url,
-        title: plain(Some(&article.title)).unwrap_or(article.title),
-        category: plain(article.category.as_deref()),
-        published,
-        author: article.author.map(|a| Author {
-            name: plain(Some(&a.name)).unwrap_or(a.name),
-            bio: plain(a.bio.as_deref()),
-            avatar: image(a.avatar.as_deref(), base),
-            url: link(a.url.as_deref(), base),
-        }),
-        summary: plain(article.summary.as_deref()),
-        language: article.language,
-        reading_minutes: article.reading_minutes.filter(|&m| m > 0),
-        image: image(article.image.as_deref(), base),
+        title: plain(Some(title)).unwrap_or_else(|| title.to_owned()),
+        category: plain(article.string("category")?),
+        published: parse_date(article, "published")?,
+        author,
+        summary: plain(article.string("summary")?),
+        language: article.string("language")?.map(str::to_owned),
+        reading_minutes: minutes(article.number("reading_minutes")?),
+        image: image(article.string("image")?, base),
         protected: false,
-        body: Body::new(article.body.into_iter().map(block_to_node).collect()),
+        body: Body::new(body),
+    })
+}
+
+fn read_author(author: Fields<'_>, base: Option<&str>) -> Result<Author, FieldError> {
+    let name = author.required_string("name")?;
+    Ok(Author {
+        name: plain(Some(name)).unwrap_or_else(|| name.to_owned()),
+        bio: plain(author.string("bio")?),
+        avatar: image(author.string("avatar")?, base),
+        url: link(author.string("url")?, base),
     })
 }
 
 /// Reads the `related` list of a native document; relative URLs resolve against `base`.
-pub fn posts(value: &Value, base: Option<&str>) -> Result<Vec<PostSummary>, FormatError> {
-    let posts = read_document(value)?
-        .related
-        .ok_or_else(|| error("the document has no `related` list"))?;
-    posts
-        .into_iter()
-        .enumerate()
-        .map(|(index, post)| {
-            let post: NativePost =
-                typed(FORMAT, &post).map_err(|e| at(e, &format!("related[{index}]")))?;
-            let published = parse_date(
-                post.published.as_deref(),
-                &format!("related[{index}].published"),
-            )?;
-            let src = link(post.src.as_deref(), base);
-            let url = link(post.url.as_deref(), base);
-            let id = post
-                .id
+pub fn posts(value: &Json, base: Option<&str>) -> Result<Vec<PostSummary>, FormatError> {
+    let document = read_document(value)?;
+    if document.get("related").is_none() {
+        return Err(FormatError::invalid(
+            FORMAT,
+            "the document has no `related` list",
+        ));
+    }
+    let related = document.array("related").map_err(error)?;
+    each(related, |index, post| {
+        let title = post.required_string("title")?;
+        let src = link(post.string("src")?, base);
+        let url = link(post.string("url")?, base);
+        Ok(PostSummary {
+            id: post
+                .string("id")?
+                .map(str::to_owned)
                 .or_else(|| src.clone())
                 .or_else(|| url.clone())
-                .unwrap_or_else(|| format!("related-{index}"));
-            Ok(PostSummary {
-                id,
-                title: plain(Some(&post.title)).unwrap_or(post.title),
-                url,
-                src,
-                summary: plain(post.summary.as_deref()),
-                published,
-                article: None,
-            })
+                .unwrap_or_else(|| format!("related-{index}")),
+            title: plain(Some(title)).unwrap_or_else(|| title.to_owned()),
+            url,
+            src,
+            summary: plain(post.string("summary")?),
+            published: parse_date(post, "published")?,
+            article: None,
         })
-        .collect()
+    })
+    .map_err(|e| error(e.inside("related")))
 }
 
-/// Says where in the document an error is.
-fn at(mut error: FormatError, path: &str) -> FormatError {
-    error.detail = format!("{path}: {}", error.detail);
-    error
-}
-
-fn parse_date(value: Option<&str>, field: &str) -> Result<Option<Timestamp>, FormatError> {
-    value
-        .map(|s| Timestamp::parse_rfc3339(s).map_err(|e| error(format!("`{field}`: {e}"))))
+/// A date the document states: unlike other formats' dates, a bad one is an error, since the
+/// schema is ours and says RFC 3339.
+fn parse_date(fields: Fields<'_>, key: &str) -> Result<Option<Timestamp>, FieldError> {
+    fields
+        .string(key)?
+        .map(|s| Timestamp::parse_rfc3339(s).map_err(|e| FieldError::new(key, e.to_string())))
         .transpose()
 }
 
-fn block_to_node(block: Block) -> Node {
-    match block {
-        Block::Paragraph { text } => Node::with_text(Tag::Paragraph, text),
-        Block::Heading { text, level } => {
-            let tag = match level {
-                0..=2 => Tag::Heading2,
-                3 => Tag::Heading3,
+/// One block of a native body: a paragraph, heading, quote, list or code.
+fn read_block(block: Fields<'_>) -> Result<Node, FieldError> {
+    let paragraphs = |key: &str, tag: Tag| -> Result<Vec<Node>, FieldError> {
+        block
+            .array(key)?
+            .iter()
+            .enumerate()
+            .map(|(index, text)| {
+                text.as_str()
+                    .map(|text| Node::with_text(tag, text))
+                    .ok_or_else(|| {
+                        FieldError::new(
+                            format!("{key}[{index}]"),
+                            format!("expected a string, found {}", text.kind()),
+                        )
+                    })
+            })
+            .collect()
+    };
+    Ok(match block.required_string("type")? {
+        "paragraph" => Node::with_text(Tag::Paragraph, block.required_string("text")?),
+        "heading" => {
+            let tag = match block.number("level")?.unwrap_or(2.0) {
+                level if level < 3.0 => Tag::Heading2,
+                level if level < 4.0 => Tag::Heading3,
                 _ => Tag::Heading4,
             };
-            Node::with_text(tag, text)
+            Node::with_text(tag, block.required_string("text")?)
         }
-        Block::Quote { paragraphs } => Node::Element(Element::new(
+        "quote" => Node::Element(Element::new(
             Tag::Blockquote,
-            paragraphs
-                .into_iter()
-                .map(|p| Node::with_text(Tag::Paragraph, p))
-                .collect(),
+            paragraphs("paragraphs", Tag::Paragraph)?,
         )),
-        Block::List { items, ordered } => Node::Element(Element::new(
-            if ordered {
+        "list" => Node::Element(Element::new(
+            if block.bool("ordered")?.unwrap_or(false) {
                 Tag::OrderedList
             } else {
                 Tag::UnorderedList
             },
-            items
-                .into_iter()
-                .map(|item| Node::with_text(Tag::ListItem, item))
-                .collect(),
+            paragraphs("items", Tag::ListItem)?,
         )),
-        Block::Code { text } => Node::Element(Element::new(
+        "code" => Node::Element(Element::new(
             Tag::Preformatted,
-            vec![Node::with_text(Tag::Code, text)],
+            vec![Node::with_text(Tag::Code, block.required_string("text")?)],
         )),
-    }
+        other => {
+            return Err(FieldError::new(
+                "type",
+                format!(
+                "unknown block type \"{other}\", expected paragraph, heading, quote, list or code"
+            ),
+            ))
+        }
+    })
 }
 
 #[cfg(test)]
@@ -336,8 +298,8 @@ mod tests {
     #[test]
     fn errors_name_the_format_and_what_is_wrong() {
         let cases = [
-            ("<html>", "expected value"),
-            ("42", "invalid type: integer"),
+            ("<html>", "not JSON"),
+            ("42", "expected an object, found a number"),
             (r#"{"format":"rss","version":1}"#, "`format` is \"rss\""),
             (
                 r#"{"format":"article-reader","version":2}"#,
@@ -349,15 +311,15 @@ mod tests {
             ),
             (
                 r#"{"format":"article-reader","version":1,"article":{}}"#,
-                "article: missing field `title`",
+                "article.title: missing (a string is required)",
             ),
             (
                 r#"{"format":"article-reader","version":1,"article":{"title":"T","published":"soon"}}"#,
-                "`article.published`",
+                "article.published: ",
             ),
             (
                 r#"{"format":"article-reader","version":1,"article":{"title":"T","body":[{"type":"video"}]}}"#,
-                "article: unknown variant `video`",
+                "article.body[0].type: unknown block type \"video\"",
             ),
         ];
         for (json, expected) in cases {

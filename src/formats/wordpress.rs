@@ -9,10 +9,8 @@
 
 use std::rc::Rc;
 
-use serde::Deserialize;
-use serde_json::Value;
-
-use super::fields::{date, id, image, link, plain, string, typed};
+use super::fields::{date, id, image, link, plain, string};
+use super::json::{each, FieldError, Fields, Json};
 use super::FormatError;
 use crate::model::{Article, Author, Body, PostSummary, Timestamp};
 use crate::sanitize::sanitize_html;
@@ -20,50 +18,19 @@ use crate::sanitize::sanitize_html;
 /// The name errors use for this format.
 pub const FORMAT: &str = "WordPress REST";
 
-#[derive(Deserialize)]
-struct Post {
-    id: Option<Value>,
-    link: Option<String>,
-    date: Option<String>,
-    date_gmt: Option<String>,
-    title: Option<Rendered>,
-    content: Option<Rendered>,
-    excerpt: Option<Rendered>,
-    #[serde(rename = "_embedded")]
-    embedded: Option<Embedded>,
-    #[serde(rename = "_links")]
-    links: Option<Links>,
-}
-
-#[derive(Deserialize)]
-struct Rendered {
-    rendered: Option<String>,
-    #[serde(default)]
-    protected: bool,
-}
-
-#[derive(Deserialize)]
-struct Embedded {
+/// What `_embed` adds to a post.
+struct Embedded<'a> {
     /// Users, or error objects where the user is not public.
-    #[serde(default)]
-    author: Vec<Value>,
-    #[serde(rename = "wp:featuredmedia", default)]
-    featured_media: Vec<Value>,
+    authors: &'a [Json],
+    featured_media: &'a [Json],
     /// One array per taxonomy: categories, tags, custom ones.
-    #[serde(rename = "wp:term", default)]
-    terms: Vec<Value>,
-}
-
-#[derive(Deserialize)]
-struct Links {
-    #[serde(rename = "self", default)]
-    self_links: Vec<Value>,
+    terms: &'a [Json],
 }
 
 /// One post: the document itself, or the first of a collection.
-pub fn article(value: &Value, base: Option<&str>) -> Result<Article, FormatError> {
+pub fn article(value: &Json, base: Option<&str>) -> Result<Article, FormatError> {
     let (post, path) = match value {
-        Value::Array(posts) => (
+        Json::Array(posts) => (
             posts
                 .first()
                 .ok_or_else(|| FormatError::invalid(FORMAT, "the collection is empty"))?,
@@ -71,94 +38,113 @@ pub fn article(value: &Value, base: Option<&str>) -> Result<Article, FormatError
         ),
         post => (post, ""),
     };
-    let post: Post = typed(FORMAT, post).map_err(|e| at(e, path))?;
-    Ok(post_to_article(post, base).0)
+    post.object()
+        .and_then(|post| post_to_article(post, base))
+        .map(|(article, _)| article)
+        .map_err(|e| error(e.inside(path)))
 }
 
 /// A collection of posts as related posts carrying their whole article (a single post
 /// document is a list of one).
-pub fn posts(value: &Value, base: Option<&str>) -> Result<Vec<PostSummary>, FormatError> {
-    let items: Vec<&Value> = match value {
-        Value::Array(posts) => posts.iter().collect(),
-        post => vec![post],
+pub fn posts(value: &Json, base: Option<&str>) -> Result<Vec<PostSummary>, FormatError> {
+    let posts = match value {
+        Json::Array(posts) => posts.as_slice(),
+        post => std::slice::from_ref(post),
     };
-    items
-        .into_iter()
-        .enumerate()
-        .map(|(index, raw)| {
-            let post: Post = typed(FORMAT, raw).map_err(|e| at(e, &format!("[{index}]")))?;
-            let (article, self_link) = post_to_article(post, base);
-            Ok(PostSummary {
-                id: article.id.clone(),
-                title: article.title.clone(),
-                url: article.url.clone(),
-                src: self_link,
-                summary: article.summary.clone(),
-                published: article.published,
-                article: Some(Rc::new(article)),
-            })
+    each(posts, |_, post| {
+        let (article, self_link) = post_to_article(post, base)?;
+        Ok(PostSummary {
+            id: article.id.clone(),
+            title: article.title.clone(),
+            url: article.url.clone(),
+            src: self_link,
+            summary: article.summary.clone(),
+            published: article.published,
+            article: Some(Rc::new(article)),
         })
-        .collect()
+    })
+    .map_err(error)
 }
 
-fn at(mut error: FormatError, path: &str) -> FormatError {
-    if !path.is_empty() {
-        error.detail = format!("{path}.{}", error.detail);
+fn error(error: FieldError) -> FormatError {
+    FormatError::field(FORMAT, error)
+}
+
+/// A `{"rendered": "…"}` field's HTML.
+fn rendered<'a>(post: Fields<'a>, key: &str) -> Result<Option<&'a str>, FieldError> {
+    match post.object(key)? {
+        Some(field) => field.string("rendered").map_err(|e| e.inside(key)),
+        None => Ok(None),
     }
-    error
 }
 
 /// The article, and the post's own REST URL (`_links.self`).
-fn post_to_article(post: Post, base: Option<&str>) -> (Article, Option<String>) {
-    let url = link(post.link.as_deref(), base);
-    let title = plain(post.title.as_ref().and_then(|t| t.rendered.as_deref()))
-        .unwrap_or_else(|| "Untitled".to_owned());
-    let protected = post.content.as_ref().is_some_and(|c| c.protected);
-    let body = match (&post.content, protected) {
-        (Some(content), false) => content
-            .rendered
-            .as_deref()
-            .map(|html| sanitize_html(html, url.as_deref().or(base)))
-            .unwrap_or_default(),
+fn post_to_article(
+    post: Fields<'_>,
+    base: Option<&str>,
+) -> Result<(Article, Option<String>), FieldError> {
+    let url = link(post.string("link")?, base);
+    let title = plain(rendered(post, "title")?).unwrap_or_else(|| "Untitled".to_owned());
+    let content = post.object("content")?;
+    let protected = match content {
+        Some(content) => content.bool("protected").map_err(|e| e.inside("content"))?,
+        None => None,
+    }
+    .unwrap_or(false);
+    let body = match (rendered(post, "content")?, protected) {
+        (Some(html), false) => sanitize_html(html, url.as_deref().or(base)),
         _ => Body::default(),
     };
-    let published = date(post.date_gmt.as_deref(), Timestamp::parse_naive_utc)
-        .or_else(|| date(post.date.as_deref(), Timestamp::parse_naive_utc));
-    let embedded = post.embedded.as_ref();
+    let local_date = post.string("date")?;
+    let published = date(post.string("date_gmt")?, Timestamp::parse_naive_utc)
+        .or_else(|| date(local_date, Timestamp::parse_naive_utc));
+    let embedded = match post.object("_embedded")? {
+        Some(embedded) => Some(read_embedded(embedded).map_err(|e| e.inside("_embedded"))?),
+        None => None,
+    };
     let self_link = post
-        .links
-        .as_ref()
-        .and_then(|l| l.self_links.first())
+        .get("_links")
+        .and_then(|links| links.get("self"))
+        .and_then(Json::as_array)
+        .and_then(<[Json]>::first)
         .and_then(|l| link(string(l.get("href")), base));
     let article = Article {
-        id: id(post.id.as_ref())
+        id: id(post.get("id"))
             .or_else(|| url.clone())
             .unwrap_or_else(|| title.clone()),
         url,
         title,
-        category: embedded.and_then(category),
+        category: embedded.as_ref().and_then(category),
         published,
-        author: embedded.and_then(|e| author(e, base)),
-        summary: plain(post.excerpt.as_ref().and_then(|e| e.rendered.as_deref())),
+        author: embedded.as_ref().and_then(|e| author(e, base)),
+        summary: plain(rendered(post, "excerpt")?),
         language: None,
         reading_minutes: None,
-        image: embedded.and_then(|e| featured_image(e, base)),
+        image: embedded.as_ref().and_then(|e| featured_image(e, base)),
         protected,
         body,
     };
-    (article, self_link)
+    Ok((article, self_link))
+}
+
+fn read_embedded(embedded: Fields<'_>) -> Result<Embedded<'_>, FieldError> {
+    Ok(Embedded {
+        authors: embedded.array("author")?,
+        featured_media: embedded.array("wp:featuredmedia")?,
+        terms: embedded.array("wp:term")?,
+    })
 }
 
 /// The embedded author, unless it is an error object or has no name.
 fn author(embedded: &Embedded, base: Option<&str>) -> Option<Author> {
-    let user = embedded.author.first()?;
+    let user = embedded.authors.first()?;
     if user.get("code").is_some() {
         return None;
     }
     let avatar = user.get("avatar_urls").and_then(|urls| {
         ["96", "48", "24"]
             .iter()
-            .find_map(|size| image(string(urls.get(*size)), base))
+            .find_map(|size| image(string(urls.get(size)), base))
     });
     Some(Author {
         name: plain(string(user.get("name")))?,
@@ -173,7 +159,7 @@ fn category(embedded: &Embedded) -> Option<String> {
     embedded
         .terms
         .iter()
-        .filter_map(Value::as_array)
+        .filter_map(Json::as_array)
         .flatten()
         .filter(|term| string(term.get("taxonomy")) == Some("category"))
         .filter_map(|term| plain(string(term.get("name"))))
@@ -186,12 +172,12 @@ fn featured_image(embedded: &Embedded, base: Option<&str>) -> Option<String> {
     if media.get("code").is_some() {
         return None;
     }
-    let sizes = media.pointer("/media_details/sizes");
+    let sizes = media.at(&["media_details", "sizes"]);
     ["large", "medium_large", "full", "medium"]
         .iter()
         .find_map(|size| {
             image(
-                string(sizes.and_then(|s| s.pointer(&format!("/{size}/source_url")))),
+                string(sizes.and_then(|s| s.at(&[size, "source_url"]))),
                 base,
             )
         })

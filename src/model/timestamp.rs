@@ -15,7 +15,7 @@ pub struct DateError(pub String);
 
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "not a date: {:?}", self.0)
+        write!(f, "not a date: \"{}\"", self.0)
     }
 }
 

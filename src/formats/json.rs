@@ -1,0 +1,364 @@
+//! A parsed JSON document, read field by field with the type each field must have.
+//!
+//! In the browser the text is parsed by `JSON.parse`, so the wasm carries no JSON parser and no
+//! deserialization code per struct; natively (server rendering, tests) serde_json parses it.
+//! Both give this small tree, so the adapters are the same code everywhere. A missing member
+//! and `null` read the same: absent.
+
+/// Deeper documents are refused before they can exhaust the stack (serde_json's own limit).
+pub const MAX_DEPTH: usize = 128;
+
+/// One JSON value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    Array(Vec<Json>),
+    Object(Vec<(String, Json)>),
+}
+
+/// Why a text is not JSON (the parser's own words).
+#[derive(Debug)]
+pub struct SyntaxError(pub String);
+
+/// Why a field could not be read: which field (a path such as `items[0].title`) and what was
+/// wrong with it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub path: String,
+    pub problem: String,
+}
+
+impl FieldError {
+    pub fn new(path: impl Into<String>, problem: impl Into<String>) -> Self {
+        FieldError {
+            path: path.into(),
+            problem: problem.into(),
+        }
+    }
+
+    /// The same error seen from an enclosing value: `title` inside `items[0]`.
+    pub fn inside(mut self, parent: &str) -> Self {
+        self.path = match (parent.is_empty(), self.path.is_empty()) {
+            (true, _) => self.path,
+            (false, true) => parent.to_owned(),
+            (false, false) if self.path.starts_with('[') => format!("{parent}{}", self.path),
+            (false, false) => format!("{parent}.{}", self.path),
+        };
+        self
+    }
+}
+
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.problem)
+        } else {
+            write!(f, "{}: {}", self.path, self.problem)
+        }
+    }
+}
+
+/// Parses a JSON text.
+pub fn parse(text: &str) -> Result<Json, SyntaxError> {
+    parser::parse(text)
+}
+
+impl Json {
+    /// What kind of value this is, for errors ("expected a string, found a number").
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "a boolean",
+            Json::Number(_) => "a number",
+            Json::String(_) => "a string",
+            Json::Array(_) => "an array",
+            Json::Object(_) => "an object",
+        }
+    }
+
+    /// A member of an object; `None` when absent, `null`, or when this is not an object.
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Object(members) => members
+                .iter()
+                .find(|(name, _)| name == key)
+                .map(|(_, value)| value)
+                .filter(|value| !matches!(value, Json::Null)),
+            _ => None,
+        }
+    }
+
+    /// The value at a path of member names, such as `["title", "rendered"]`.
+    pub fn at(&self, path: &[&str]) -> Option<&Json> {
+        path.iter().try_fold(self, |value, key| value.get(key))
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_array(&self) -> Option<&[Json]> {
+        match self {
+            Json::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    pub fn is_object(&self) -> bool {
+        matches!(self, Json::Object(_))
+    }
+
+    /// An integer as sources send ids and counts: a whole number within the range a double
+    /// holds exactly.
+    pub fn as_integer(&self) -> Option<i64> {
+        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+        match *self {
+            Json::Number(n) if n.fract() == 0.0 && n.abs() <= EXACT => Some(n as i64),
+            _ => None,
+        }
+    }
+
+    /// This value as an object whose fields can be read with their types.
+    pub fn object(&self) -> Result<Fields<'_>, FieldError> {
+        match self {
+            Json::Object(_) => Ok(Fields(self)),
+            other => Err(FieldError::new(
+                "",
+                format!("expected an object, found {}", other.kind()),
+            )),
+        }
+    }
+}
+
+/// An object's members, read with the type each must have. A member of the wrong type is an
+/// error naming it; a missing or `null` one is `None` (or empty, for lists).
+#[derive(Clone, Copy)]
+pub struct Fields<'a>(&'a Json);
+
+impl<'a> Fields<'a> {
+    /// The raw member, for fields that may have several types.
+    pub fn get(self, key: &str) -> Option<&'a Json> {
+        self.0.get(key)
+    }
+
+    pub fn string(self, key: &str) -> Result<Option<&'a str>, FieldError> {
+        self.typed(key, "a string", Json::as_str)
+    }
+
+    /// A string the document must have.
+    pub fn required_string(self, key: &str) -> Result<&'a str, FieldError> {
+        self.string(key)?
+            .ok_or_else(|| FieldError::new(key, "missing (a string is required)"))
+    }
+
+    pub fn number(self, key: &str) -> Result<Option<f64>, FieldError> {
+        self.typed(key, "a number", |value| match *value {
+            Json::Number(n) => Some(n),
+            _ => None,
+        })
+    }
+
+    pub fn bool(self, key: &str) -> Result<Option<bool>, FieldError> {
+        self.typed(key, "a boolean", |value| match *value {
+            Json::Bool(b) => Some(b),
+            _ => None,
+        })
+    }
+
+    /// A list; missing or `null` is an empty list.
+    pub fn array(self, key: &str) -> Result<&'a [Json], FieldError> {
+        Ok(self.typed(key, "an array", Json::as_array)?.unwrap_or(&[]))
+    }
+
+    pub fn object(self, key: &str) -> Result<Option<Fields<'a>>, FieldError> {
+        self.typed(key, "an object", |value| {
+            value.is_object().then_some(Fields(value))
+        })
+    }
+
+    fn typed<T>(
+        self,
+        key: &str,
+        expected: &str,
+        read: impl FnOnce(&'a Json) -> Option<T>,
+    ) -> Result<Option<T>, FieldError> {
+        match self.0.get(key) {
+            None => Ok(None),
+            Some(value) => read(value).map(Some).ok_or_else(|| {
+                FieldError::new(key, format!("expected {expected}, found {}", value.kind()))
+            }),
+        }
+    }
+}
+
+/// Reads each item of a list with `read`; an error names the item (`[2].title`).
+pub fn each<'a, T>(
+    items: &'a [Json],
+    mut read: impl FnMut(usize, Fields<'a>) -> Result<T, FieldError>,
+) -> Result<Vec<T>, FieldError> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            item.object()
+                .and_then(|fields| read(index, fields))
+                .map_err(|e| e.inside(&format!("[{index}]")))
+        })
+        .collect()
+}
+
+#[cfg(target_arch = "wasm32")]
+mod parser {
+    //! `JSON.parse`, then one walk turning the JavaScript values into [`Json`].
+    use js_sys::{Array, Object};
+    use wasm_bindgen::{JsCast, JsValue};
+
+    use super::{Json, SyntaxError, MAX_DEPTH};
+
+    pub fn parse(text: &str) -> Result<Json, SyntaxError> {
+        let value = js_sys::JSON::parse(text).map_err(|error| {
+            SyntaxError(
+                error
+                    .dyn_ref::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+                    .unwrap_or_else(|| "the text is not JSON".to_owned()),
+            )
+        })?;
+        from_js(&value, 0)
+    }
+
+    fn from_js(value: &JsValue, depth: usize) -> Result<Json, SyntaxError> {
+        if depth > MAX_DEPTH {
+            return Err(SyntaxError(format!(
+                "nested more than {MAX_DEPTH} levels deep"
+            )));
+        }
+        Ok(if let Some(text) = value.as_string() {
+            Json::String(text)
+        } else if let Some(number) = value.as_f64() {
+            Json::Number(number)
+        } else if let Some(flag) = value.as_bool() {
+            Json::Bool(flag)
+        } else if Array::is_array(value) {
+            let items: &Array = value.unchecked_ref();
+            Json::Array(
+                items
+                    .iter()
+                    .map(|item| from_js(&item, depth + 1))
+                    .collect::<Result<_, _>>()?,
+            )
+        } else if value.is_object() {
+            let entries = Object::entries(value.unchecked_ref());
+            let mut members = Vec::with_capacity(entries.length() as usize);
+            for entry in entries.iter() {
+                let entry: &Array = entry.unchecked_ref();
+                let key = entry.get(0).as_string().unwrap_or_default();
+                members.push((key, from_js(&entry.get(1), depth + 1)?));
+            }
+            Json::Object(members)
+        } else {
+            Json::Null
+        })
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod parser {
+    //! serde_json, then one walk turning its values into [`Json`].
+    use serde_json::Value;
+
+    use super::{Json, SyntaxError};
+
+    pub fn parse(text: &str) -> Result<Json, SyntaxError> {
+        let value: Value = serde_json::from_str(text).map_err(|e| SyntaxError(e.to_string()))?;
+        Ok(from_serde(value))
+    }
+
+    /// serde_json already refuses documents deeper than 128 levels.
+    fn from_serde(value: Value) -> Json {
+        match value {
+            Value::Null => Json::Null,
+            Value::Bool(flag) => Json::Bool(flag),
+            Value::Number(number) => Json::Number(number.as_f64().unwrap_or(f64::NAN)),
+            Value::String(text) => Json::String(text),
+            Value::Array(items) => Json::Array(items.into_iter().map(from_serde).collect()),
+            Value::Object(members) => Json::Object(
+                members
+                    .into_iter()
+                    .map(|(key, value)| (key, from_serde(value)))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Json {
+        parse(text).unwrap()
+    }
+
+    #[test]
+    fn missing_and_null_members_are_both_absent() {
+        let value = doc(r#"{"a":null,"b":"x"}"#);
+        let fields = value.object().unwrap();
+        assert_eq!(fields.string("a"), Ok(None));
+        assert_eq!(fields.string("missing"), Ok(None));
+        assert_eq!(fields.string("b"), Ok(Some("x")));
+        assert_eq!(fields.array("a"), Ok(&[][..]));
+    }
+
+    #[test]
+    fn a_member_of_the_wrong_type_is_named() {
+        let value = doc(r#"{"items":[{"title":"ok"},{"title":5}]}"#);
+        let items = value.object().unwrap().array("items").unwrap();
+        let error = each(items, |_, item| item.required_string("title"))
+            .unwrap_err()
+            .inside("items");
+        assert_eq!(
+            error.to_string(),
+            "items[1].title: expected a string, found a number"
+        );
+        let error = doc("[1]").object().err().unwrap();
+        assert_eq!(error.to_string(), "expected an object, found an array");
+        let empty = doc("{}");
+        let missing = empty.object().unwrap().required_string("title");
+        assert_eq!(
+            missing.unwrap_err().inside("article").to_string(),
+            "article.title: missing (a string is required)"
+        );
+    }
+
+    #[test]
+    fn paths_and_integers() {
+        let value = doc(r#"{"title":{"rendered":"T"},"id":42,"big":1e300,"half":0.5}"#);
+        assert_eq!(
+            value.at(&["title", "rendered"]).and_then(Json::as_str),
+            Some("T")
+        );
+        assert_eq!(value.at(&["title", "missing"]), None);
+        assert_eq!(value.get("id").and_then(Json::as_integer), Some(42));
+        assert_eq!(value.get("big").and_then(Json::as_integer), None);
+        assert_eq!(value.get("half").and_then(Json::as_integer), None);
+    }
+
+    #[test]
+    fn text_that_is_not_json_is_a_syntax_error() {
+        assert!(parse("<!doctype html>").is_err());
+        assert!(parse(r#"{"a":"#).is_err());
+        let deep = format!(
+            "{}{}",
+            "[".repeat(MAX_DEPTH + 10),
+            "]".repeat(MAX_DEPTH + 10)
+        );
+        assert!(parse(&deep).is_err());
+    }
+}
