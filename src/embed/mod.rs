@@ -10,5 +10,28 @@ pub mod element;
 #[cfg(target_arch = "wasm32")]
 mod events;
 
-/// The widget's stylesheet, adopted by every shadow root.
-pub const WIDGET_CSS: &str = include_str!("../../styles/widget.css");
+/// The widget's stylesheet (`styles/widget.css`, minified by `build.rs`), adopted by every
+/// shadow root.
+pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
+
+#[cfg(test)]
+mod tests {
+    use super::WIDGET_CSS;
+
+    #[test]
+    fn the_stylesheet_is_minified_without_losing_rules() {
+        let source = include_str!("../../styles/widget.css");
+        assert!(WIDGET_CSS.len() < source.len());
+        assert!(!WIDGET_CSS.contains("/*") && !WIDGET_CSS.contains('\n'));
+        for kept in [
+            ":host([theme=\"dark\"]){--_accent:var(--article-reader-accent,#ff8fab);",
+            "@media (prefers-color-scheme:dark){:host(:not([theme=\"light\"])){",
+            ".article__title:focus-visible{outline:3px solid var(--_focus)}",
+            "*,*::before,*::after{box-sizing:border-box}",
+        ] {
+            assert!(WIDGET_CSS.contains(kept), "{kept} missing from {WIDGET_CSS}");
+        }
+        let rules = |css: &str| css.matches('{').count();
+        assert_eq!(rules(WIDGET_CSS), rules(source));
+    }
+}
