@@ -16,3 +16,9 @@ pub mod services;
 pub mod share;
 pub mod text;
 pub mod url;
+
+/// The wasm's allocator: Talc instead of the standard library's dlmalloc, for a smaller bundle
+/// (the widget is single-threaded, which is what this configuration assumes).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

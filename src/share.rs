@@ -257,80 +257,68 @@ impl SharePayload {
     pub fn href(&self, network: Network) -> Option<String> {
         let url = self.url_for(network);
         let title = collapse_whitespace(&self.title);
-        let enc = encode_uri_component;
-        let href = match network {
+        let (base, params): (&str, Vec<(&str, String)>) = match network {
             Network::X => {
-                let mut extra = 0;
-                let mut query = String::new();
-                if let Some(via) = self.via.as_deref().filter(|v| !v.is_empty()) {
-                    extra += " via @".len() + via.chars().count();
-                    query.push_str(&format!("&via={}", enc(via)));
+                let via = self.via.as_deref().filter(|v| !v.is_empty());
+                let mut extra = via.map_or(0, |via| " via @".len() + via.chars().count());
+                extra += self
+                    .hashtags
+                    .iter()
+                    .map(|h| h.chars().count() + 2)
+                    .sum::<usize>();
+                let budget = X_LIMIT.saturating_sub(X_LINK_LENGTH + 1 + extra);
+                let mut params = vec![("text", fit(&title, budget, x_weight)), ("url", url)];
+                if let Some(via) = via {
+                    params.push(("via", via.to_owned()));
                 }
                 if !self.hashtags.is_empty() {
-                    extra += self
-                        .hashtags
-                        .iter()
-                        .map(|h| h.chars().count() + 2)
-                        .sum::<usize>();
-                    query.push_str(&format!("&hashtags={}", enc(&self.hashtags.join(","))));
+                    params.push(("hashtags", self.hashtags.join(",")));
                 }
-                let budget = X_LIMIT.saturating_sub(X_LINK_LENGTH + 1 + extra);
-                let text = fit(&title, budget, x_weight);
-                format!(
-                    "https://x.com/intent/tweet?text={}&url={}{query}",
-                    enc(&text),
-                    enc(&url)
-                )
+                ("https://x.com/intent/tweet", params)
             }
-            Network::Facebook => {
-                format!("https://www.facebook.com/sharer/sharer.php?u={}", enc(&url))
-            }
-            Network::LinkedIn => {
-                format!(
-                    "https://www.linkedin.com/sharing/share-offsite/?url={}",
-                    enc(&url)
-                )
-            }
-            Network::Reddit => format!(
-                "https://www.reddit.com/submit?url={}&title={}",
-                enc(&url),
-                enc(&title)
+            Network::Facebook => (
+                "https://www.facebook.com/sharer/sharer.php",
+                vec![("u", url)],
             ),
-            Network::HackerNews => format!(
-                "https://news.ycombinator.com/submitlink?u={}&t={}",
-                enc(&url),
-                enc(&title)
+            Network::LinkedIn => (
+                "https://www.linkedin.com/sharing/share-offsite/",
+                vec![("url", url)],
+            ),
+            Network::Reddit => (
+                "https://www.reddit.com/submit",
+                vec![("url", url), ("title", title)],
+            ),
+            Network::HackerNews => (
+                "https://news.ycombinator.com/submitlink",
+                vec![("u", url), ("t", title)],
             ),
             Network::Bluesky => {
                 let budget = BLUESKY_LIMIT.saturating_sub(graphemes(&url) + 1);
                 let text = format!("{} {url}", fit(&title, budget, |_| 1));
-                format!("https://bsky.app/intent/compose?text={}", enc(&text))
+                ("https://bsky.app/intent/compose", vec![("text", text)])
             }
-            Network::Mastodon => {
-                let base = self
-                    .mastodon_base
+            Network::Mastodon => (
+                self.mastodon_base
                     .as_deref()
-                    .unwrap_or(DEFAULT_MASTODON_BASE);
-                add_query(base, &[("text", format!("{title} {url}"))])
+                    .unwrap_or(DEFAULT_MASTODON_BASE),
+                vec![("text", format!("{title} {url}"))],
+            ),
+            Network::Threads => (
+                "https://www.threads.net/intent/post",
+                vec![("text", format!("{title} {url}"))],
+            ),
+            Network::Telegram => (
+                "https://t.me/share/url",
+                vec![("url", url), ("text", title)],
+            ),
+            Network::WhatsApp => ("https://wa.me/", vec![("text", format!("{title} {url}"))]),
+            Network::Email => {
+                let body = format!("{title}\n\n{url}");
+                ("mailto:", vec![("subject", title), ("body", body)])
             }
-            Network::Threads => format!(
-                "https://www.threads.net/intent/post?text={}",
-                enc(&format!("{title} {url}"))
-            ),
-            Network::Telegram => format!(
-                "https://t.me/share/url?url={}&text={}",
-                enc(&url),
-                enc(&title)
-            ),
-            Network::WhatsApp => format!("https://wa.me/?text={}", enc(&format!("{title} {url}"))),
-            Network::Email => format!(
-                "mailto:?subject={}&body={}",
-                enc(&title),
-                enc(&format!("{title}\n\n{url}"))
-            ),
             Network::Copy | Network::Native => return None,
         };
-        Some(href)
+        Some(add_query(base, &params))
     }
 }
 

@@ -112,6 +112,13 @@ async fn the_wordpress_body_keeps_its_paragraphs_and_links_its_video() {
         video.get_attribute("href").as_deref(),
         Some("https://www.youtube.com/watch?v=3bUtvUAeX8s")
     );
+    assert_eq!(video.get_attribute("target").as_deref(), Some("_blank"));
+    assert_eq!(
+        text_of(&video, ".video-link__host").as_deref(),
+        Some("youtube.com")
+    );
+    let play = video.query_selector(".video-link__play").unwrap().unwrap();
+    assert_eq!(play.get_attribute("aria-hidden").as_deref(), Some("true"));
     for link in nodes(&body, "a[href]") {
         assert_eq!(
             link.get_attribute("rel").as_deref(),

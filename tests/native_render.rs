@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use article_reader::components::{ArticleView, RelatedList, RelatedState};
+use article_reader::components::{related_list, ArticleView, RelatedList, RelatedState};
 use article_reader::formats::{parse_article, parse_post_list};
 use article_reader::i18n::Locale;
 use article_reader::model::{Shared, Timestamp};
@@ -34,7 +34,14 @@ fn DemoPage(props: &DemoPageProps) -> Html {
     html! {
         <>
             <ArticleView article={Shared::new(article)} locale={Locale::default()} />
-            <RelatedList state={related} {now} locale={Locale::default()} />
+            { related_list(&RelatedList {
+                state: &related,
+                now,
+                locale: &Locale::default(),
+                current_id: None,
+                on_open: &Callback::noop(),
+                on_prefetch: &Callback::noop(),
+            }) }
         </>
     }
 }

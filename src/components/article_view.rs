@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::{AuthorCard, BodyView, ShareBar};
+use super::{author_card, BodyView, ShareBar};
 use crate::hooks::use_reading_progress;
 use crate::i18n::Locale;
 use crate::model::{Article, Shared};
@@ -100,7 +100,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                                   on_share={props.on_share.clone()} />
                     }
                     if let Some(author) = &article.author {
-                        <AuthorCard author={author.clone()} {labels} />
+                        { author_card(author, labels) }
                     }
                 </footer>
         </article>

@@ -3,16 +3,9 @@ use yew::prelude::*;
 use crate::i18n::Labels;
 use crate::model::Author;
 
-#[derive(Properties, PartialEq)]
-pub struct AuthorCardProps {
-    pub author: Author,
-    pub labels: Labels,
-}
-
-/// "Published by" with the author's avatar (or initials), name and bio.
-#[component]
-pub fn AuthorCard(props: &AuthorCardProps) -> Html {
-    let author = &props.author;
+/// "Published by" with the author's avatar (or initials), name and bio. A plain function, not
+/// a component: it has no state, and each component costs the wasm its own lifecycle code.
+pub fn author_card(author: &Author, labels: Labels) -> Html {
     let avatar = match &author.avatar {
         Some(src) => html! {
             <img part="author-avatar" class="author-card__avatar" src={src.clone()} alt=""
@@ -31,10 +24,10 @@ pub fn AuthorCard(props: &AuthorCardProps) -> Html {
         None => html! { { &author.name } },
     };
     html! {
-        <section part="author-card" class="author-card" aria-label={props.labels.published_by}>
+        <section part="author-card" class="author-card" aria-label={labels.published_by}>
             { avatar }
             <div class="author-card__text">
-                <p class="author-card__label">{ props.labels.published_by }</p>
+                <p class="author-card__label">{ labels.published_by }</p>
                 <h2 part="author-name" class="author-card__name">{ name }</h2>
                 if let Some(bio) = &author.bio {
                     <p part="author-bio" class="author-card__bio">{ bio }</p>

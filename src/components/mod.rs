@@ -1,5 +1,6 @@
 //! Yew components. [`Reader`] loads data and holds state; the others only render what they are
-//! given, so they render the same natively (server-side) and in the browser.
+//! given, so they render the same natively (server-side) and in the browser. Views without
+//! state of their own are plain functions returning [`yew::Html`].
 
 mod article_view;
 mod author_card;
@@ -10,9 +11,9 @@ mod share_bar;
 mod status;
 
 pub use article_view::{ArticleView, ArticleViewProps};
-pub use author_card::AuthorCard;
+pub use author_card::author_card;
 pub use body::BodyView;
 pub use reader::{Reader, ReaderEvent, ReaderProps};
-pub use related_list::{RelatedList, RelatedState};
+pub use related_list::{related_list, RelatedList, RelatedState};
 pub use share_bar::ShareBar;
-pub use status::{ErrorStatus, LoadingStatus};
+pub use status::{error_status, loading_status};

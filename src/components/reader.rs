@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{ArticleView, ErrorStatus, LoadingStatus, RelatedList, RelatedState};
+use super::{error_status, loading_status, related_list, ArticleView, RelatedList, RelatedState};
 use crate::formats::{self, Format};
 use crate::hooks::use_now;
 use crate::i18n::{resolve_language, Locale};
@@ -360,10 +360,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let locale = use_memo(lang, |lang| Locale::new(lang));
     let labels = locale.labels;
     let content = match &*article {
-        ArticleState::Loading => html! { <LoadingStatus {labels} /> },
-        ArticleState::Failed(error) => html! {
-            <ErrorStatus message={error.message(&labels)} {on_retry} {labels} />
-        },
+        ArticleState::Loading => loading_status(labels),
+        ArticleState::Failed(error) => error_status(error.message(&labels), &on_retry, labels),
         ArticleState::Ready(loaded) => {
             let on_share =
                 props
@@ -390,8 +388,14 @@ pub fn Reader(props: &ReaderProps) -> Html {
         <div class="reader" lang={locale.lang.clone()} dir={locale.direction.attr()}
              aria-busy={(matches!(*article, ArticleState::Loading)).then_some("true")}>
             { content }
-            <RelatedList state={(*related).clone()} {now} locale={(*locale).clone()} {current_id}
-                         on_open={on_open_related} on_prefetch={on_prefetch_related} />
+            { related_list(&RelatedList {
+                state: &related,
+                now,
+                locale: &locale,
+                current_id: current_id.as_deref(),
+                on_open: &on_open_related,
+                on_prefetch: &on_prefetch_related,
+            }) }
         </div>
     }
 }

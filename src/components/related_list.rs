@@ -16,29 +16,26 @@ pub enum RelatedState {
     Failed,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct RelatedListProps {
-    pub state: RelatedState,
+/// What the related list shows, and whom it tells when a post is chosen.
+pub struct RelatedList<'a> {
+    pub state: &'a RelatedState,
     pub now: Timestamp,
-    pub locale: Locale,
+    pub locale: &'a Locale,
     /// The article being read, left out of the list.
-    #[prop_or_default]
-    pub current_id: Option<AttrValue>,
+    pub current_id: Option<&'a str>,
     /// A post with its own JSON (`src`) was chosen: open it in place.
-    #[prop_or_default]
-    pub on_open: Callback<PostSummary>,
+    pub on_open: &'a Callback<PostSummary>,
     /// The reader points at a post (hover or focus): a good moment to fetch it.
-    #[prop_or_default]
-    pub on_prefetch: Callback<PostSummary>,
+    pub on_prefetch: &'a Callback<PostSummary>,
 }
 
-/// "Recent Posts": title, excerpt and how long ago, for each related post.
-#[component]
-pub fn RelatedList(props: &RelatedListProps) -> Html {
-    let posts: Vec<&PostSummary> = match &props.state {
+/// "Recent Posts": title, excerpt and how long ago, for each related post. A plain function,
+/// not a component: it has no state, and each component costs the wasm its own lifecycle code.
+pub fn related_list(props: &RelatedList<'_>) -> Html {
+    let posts: Vec<&PostSummary> = match props.state {
         RelatedState::Ready(posts) => posts
             .iter()
-            .filter(|post| Some(post.id.as_str()) != props.current_id.as_deref())
+            .filter(|post| Some(post.id.as_str()) != props.current_id)
             .collect(),
         RelatedState::Failed => {
             return html! {
@@ -60,7 +57,7 @@ pub fn RelatedList(props: &RelatedListProps) -> Html {
     }
 }
 
-fn related_item(post: &PostSummary, props: &RelatedListProps) -> Html {
+fn related_item(post: &PostSummary, props: &RelatedList<'_>) -> Html {
     let opens_in_place = post.src.is_some() || post.article.is_some();
     let onclick = opens_in_place.then(|| {
         let on_open = props.on_open.clone();

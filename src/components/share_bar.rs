@@ -36,61 +36,55 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     }
     let labels = props.labels;
 
+    // Networks are links; copy and the share sheet are buttons. One markup serves all three.
     let controls = props.networks.iter().filter_map(|&network| {
-        let url = props.payload.url_for(network);
-        let on_share = props.on_share.clone();
-        match network {
-            Network::Copy => {
-                let copy_state = copy_state.clone();
-                let onclick = Callback::from(move |_: MouseEvent| {
-                    let url = url.clone();
-                    let copy_state = copy_state.clone();
-                    on_share.emit((Network::Copy, url.clone()));
-                    yew::platform::spawn_local(async move {
+        let (href, name, aria_label) = match network {
+            Network::Copy => (None, labels.copy_link, None),
+            Network::Native if !*native_available => return None,
+            Network::Native => (None, labels.native_share, None),
+            _ => (
+                Some(props.payload.href(network)?),
+                network.label(),
+                Some(fill(labels.share_on, network.label())),
+            ),
+        };
+        let onclick = {
+            let url = props.payload.url_for(network);
+            let title = props.payload.title.clone();
+            let on_share = props.on_share.clone();
+            let copy_state = copy_state.clone();
+            Callback::from(move |_: MouseEvent| {
+                on_share.emit((network, url.clone()));
+                let (url, title, copy_state) = (url.clone(), title.clone(), copy_state.clone());
+                match network {
+                    Network::Copy => yew::platform::spawn_local(async move {
                         let copied = clipboard::write_text(&url).await;
-                        copy_state.set(if copied { CopyState::Copied } else { CopyState::Refused });
-                    });
-                });
-                Some(html! {
-                    <li>
-                        <button part="share-link" class="share__link" type="button" data-network="copy" {onclick}>
-                            { icon(Network::Copy) }<span>{ labels.copy_link }</span>
-                        </button>
-                    </li>
-                })
-            }
-            Network::Native if !*native_available => None,
-            Network::Native => {
-                let title = props.payload.title.clone();
-                let onclick = Callback::from(move |_: MouseEvent| {
-                    on_share.emit((Network::Native, url.clone()));
-                    let (title, url) = (title.clone(), url.clone());
-                    yew::platform::spawn_local(async move {
+                        copy_state.set(if copied {
+                            CopyState::Copied
+                        } else {
+                            CopyState::Refused
+                        });
+                    }),
+                    Network::Native => yew::platform::spawn_local(async move {
                         clipboard::share_natively(&title, &url).await;
-                    });
-                });
-                Some(html! {
-                    <li>
-                        <button part="share-link" class="share__link" type="button" data-network="native" {onclick}>
-                            { icon(Network::Native) }<span>{ labels.native_share }</span>
-                        </button>
-                    </li>
-                })
-            }
-            _ => {
-                let href = props.payload.href(network)?;
-                let onclick = Callback::from(move |_: MouseEvent| on_share.emit((network, url.clone())));
-                Some(html! {
-                    <li>
-                        <a part="share-link" class="share__link" {href} target="_blank" rel="noopener noreferrer"
-                           aria-label={fill(labels.share_on, network.label())}
-                           data-network={network.id()} {onclick}>
-                            { icon(network) }<span>{ network.label() }</span>
-                        </a>
-                    </li>
-                })
-            }
-        }
+                    }),
+                    _ => {}
+                }
+            })
+        };
+        let content = html! { <>{ icon(network) }<span>{ name }</span></> };
+        Some(html! {
+            <li>
+                if let Some(href) = href {
+                    <a part="share-link" class="share__link" {href} target="_blank"
+                       rel="noopener noreferrer" aria-label={aria_label}
+                       data-network={network.id()} {onclick}>{ content }</a>
+                } else {
+                    <button part="share-link" class="share__link" type="button"
+                            data-network={network.id()} {onclick}>{ content }</button>
+                }
+            </li>
+        })
     });
 
     let confirmation = match *copy_state {
@@ -115,22 +109,14 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
 /// A small glyph beside each control's name; decorative, so hidden from assistive technology.
 fn icon(network: Network) -> Html {
     let shape = match network {
-        Network::Email => html! {
-            <path d="M3 5h18v14H3zm2 2v.5l7 4.7 7-4.7V7zm14 2.9-7 4.7-7-4.7V17h14z" />
-        },
-        Network::Copy => html! {
-            <path d="M8 3h11v13h-2V5H8zM5 7h10v14H5zm2 2v10h6V9z" />
-        },
-        Network::Native => html! {
-            <path d="M18 2a3 3 0 1 1-2.8 4.1L8.9 9.6a3 3 0 0 1 0 4.8l6.3 3.5A3 3 0 1 1 15 19l-6.9-3.8a3 3 0 1 1 0-6.4L15 5a3 3 0 0 1 3-3z" />
-        },
-        _ => html! {
-            <path d="M14 3h7v7h-2V6.4l-9.3 9.3-1.4-1.4L17.6 5H14zM5 5h6v2H7v10h10v-4h2v6H5z" />
-        },
+        Network::Email => "M3 5h18v14H3zm2 2v.5l7 4.7 7-4.7V7zm14 2.9-7 4.7-7-4.7V17h14z",
+        Network::Copy => "M8 3h11v13h-2V5H8zM5 7h10v14H5zm2 2v10h6V9z",
+        Network::Native => "M18 2a3 3 0 1 1-2.8 4.1L8.9 9.6a3 3 0 0 1 0 4.8l6.3 3.5A3 3 0 1 1 15 19l-6.9-3.8a3 3 0 1 1 0-6.4L15 5a3 3 0 0 1 3-3z",
+        _ => "M14 3h7v7h-2V6.4l-9.3 9.3-1.4-1.4L17.6 5H14zM5 5h6v2H7v10h10v-4h2v6H5z",
     };
     html! {
         <svg class="share__icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-            { shape }
+            <path d={shape} />
         </svg>
     }
 }

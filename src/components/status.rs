@@ -1,18 +1,17 @@
+//! What the reader shows instead of an article: loading, or why it could not load.
+//!
+//! Plain functions rather than components: they have no state of their own, and each
+//! component costs the wasm its own copy of Yew's lifecycle code.
+
 use yew::prelude::*;
 
 use crate::i18n::Labels;
 
-#[derive(Properties, PartialEq)]
-pub struct LoadingStatusProps {
-    pub labels: Labels,
-}
-
 /// A placeholder with the article's shape while it loads, announced as busy.
-#[component]
-pub fn LoadingStatus(props: &LoadingStatusProps) -> Html {
+pub fn loading_status(labels: Labels) -> Html {
     html! {
         <div part="status" class="status status--loading" role="status" aria-busy="true">
-            <span class="visually-hidden">{ props.labels.loading }</span>
+            <span class="visually-hidden">{ labels.loading }</span>
             <span class="skeleton skeleton--title" aria-hidden="true"></span>
             <span class="skeleton skeleton--line" aria-hidden="true"></span>
             <span class="skeleton skeleton--line" aria-hidden="true"></span>
@@ -21,22 +20,14 @@ pub fn LoadingStatus(props: &LoadingStatusProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ErrorStatusProps {
-    pub message: &'static str,
-    pub on_retry: Callback<()>,
-    pub labels: Labels,
-}
-
 /// What went wrong, in words a reader understands, and a way to try again.
-#[component]
-pub fn ErrorStatus(props: &ErrorStatusProps) -> Html {
-    let on_click = props.on_retry.reform(|_: MouseEvent| ());
+pub fn error_status(message: &'static str, on_retry: &Callback<()>, labels: Labels) -> Html {
+    let on_click = on_retry.reform(|_: MouseEvent| ());
     html! {
         <div part="status" class="status status--error" role="alert">
-            <p class="status__message">{ props.message }</p>
+            <p class="status__message">{ message }</p>
             <button part="retry" class="status__retry" type="button" onclick={on_click}>
-                { props.labels.retry }
+                { labels.retry }
             </button>
         </div>
     }

@@ -29,7 +29,10 @@ mod tests {
             ".article__title:focus-visible{outline:3px solid var(--_focus)}",
             "*,*::before,*::after{box-sizing:border-box}",
         ] {
-            assert!(WIDGET_CSS.contains(kept), "{kept} missing from {WIDGET_CSS}");
+            assert!(
+                WIDGET_CSS.contains(kept),
+                "{kept} missing from {WIDGET_CSS}"
+            );
         }
         let rules = |css: &str| css.matches('{').count();
         assert_eq!(rules(WIDGET_CSS), rules(source));

@@ -87,7 +87,7 @@ mod tests {
         };
         assert_eq!(author("Richard Gall").initials(), "RG");
         assert_eq!(author("ada").initials(), "a");
-        assert_eq!(author("Jean-Luc van der Berg").initials(), "JV");
+        assert_eq!(author("Jean-Luc van der Berg").initials(), "Jv");
         assert_eq!(author("  ").initials(), "");
         assert_eq!(author("(Anon) émile").initials(), "Aé");
     }

@@ -42,9 +42,7 @@ pub fn http_fetcher(timeout: Duration) -> Fetcher {
                     FetchError::Network(reason(&error))
                 }
             };
-            let response = get_json(&url, controller.as_ref())
-                .await
-                .map_err(failed)?;
+            let response = get_json(&url, controller.as_ref()).await.map_err(failed)?;
             if !response.ok() {
                 return Err(FetchError::Status(response.status()));
             }
