@@ -27,26 +27,17 @@ enum CopyState {
 #[component]
 pub fn ShareBar(props: &ShareBarProps) -> Html {
     let copy_state = use_state_eq(|| CopyState::Idle);
-    let native_available = use_state_eq(|| false);
-    {
-        let native_available = native_available.clone();
-        use_effect_with((), move |_| {
-            native_available.set(clipboard::can_share_natively())
-        });
-    }
+    let native_available = clipboard::can_share_natively();
     let labels = props.labels;
 
-    // Networks are links; copy and the share sheet are buttons. One markup serves all three.
+    // Networks are plain links; copy and the share sheet are buttons. One click handler
+    // tells the host of each, and does the buttons' work.
     let controls = props.networks.iter().filter_map(|&network| {
-        let (href, name, aria_label) = match network {
-            Network::Copy => (None, labels.copy_link, None),
-            Network::Native if !*native_available => return None,
-            Network::Native => (None, labels.native_share, None),
-            _ => (
-                Some(props.payload.href(network)?),
-                network.label(),
-                Some(fill(labels.share_on, network.label())),
-            ),
+        let (href, name) = match network {
+            Network::Copy => (None, labels.copy_link),
+            Network::Native if !native_available => return None,
+            Network::Native => (None, labels.native_share),
+            _ => (Some(props.payload.href(network)?), network.label()),
         };
         let onclick = {
             let url = props.payload.url_for(network);
@@ -77,7 +68,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             <li>
                 if let Some(href) = href {
                     <a part="share-link" class="share__link" {href} target="_blank"
-                       rel="noopener noreferrer" aria-label={aria_label}
+                       rel="noopener noreferrer" aria-label={fill(labels.share_on, name)}
                        data-network={network.id()} {onclick}>{ content }</a>
                 } else {
                     <button part="share-link" class="share__link" type="button"

@@ -17,14 +17,10 @@ use crate::sanitize::sanitize_html;
 pub const FORMAT: &str = "Ghost Content API";
 
 fn read_posts(value: &Json) -> Result<&[Json], FormatError> {
-    let response = value.object().map_err(error)?;
-    match response.get("posts") {
-        None => Err(FormatError::invalid(
-            FORMAT,
-            "posts: missing (an array is required)",
-        )),
-        Some(_) => response.array("posts").map_err(error),
-    }
+    value
+        .object()
+        .and_then(|response| response.required_array("posts"))
+        .map_err(error)
 }
 
 /// The first post of the response.

@@ -176,6 +176,12 @@ impl<'a> Fields<'a> {
         Ok(self.typed(key, "an array", Json::as_array)?.unwrap_or(&[]))
     }
 
+    /// A list the document must have (it may be empty).
+    pub fn required_array(self, key: &str) -> Result<&'a [Json], FieldError> {
+        self.typed(key, "an array", Json::as_array)?
+            .ok_or_else(|| FieldError::new(key, "missing (an array is required)"))
+    }
+
     pub fn object(self, key: &str) -> Result<Option<Fields<'a>>, FieldError> {
         self.typed(key, "an object", |value| {
             value.is_object().then_some(Fields(value))

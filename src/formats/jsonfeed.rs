@@ -69,8 +69,10 @@ pub fn article(value: &Json, base: Option<&str>) -> Result<Article, FormatError>
         .items
         .first()
         .ok_or_else(|| FormatError::invalid(FORMAT, "items: the feed has no items"))?;
-    let fields = first.object().map_err(|e| error(e.inside("items[0]")))?;
-    item_to_article(fields, &feed, base, 0).map_err(|e| error(e.inside("items[0]")))
+    first
+        .object()
+        .and_then(|item| item_to_article(item, &feed, base, 0))
+        .map_err(|e| error(e.inside("items[0]")))
 }
 
 /// Every item of a feed, as related posts carrying their whole article.

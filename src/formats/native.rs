@@ -35,18 +35,17 @@ fn read_document(value: &Json) -> Result<Fields<'_>, FormatError> {
             format!("`format` is \"{format}\", expected \"{FORMAT_KEY}\""),
         ));
     }
-    let version = document.get("version").and_then(Json::as_integer);
-    if !version.is_some_and(|v| (1..=VERSION).contains(&v)) {
-        let found = version.map_or_else(
-            || "missing or not a whole number".to_owned(),
-            |v| v.to_string(),
-        );
-        return Err(FormatError::invalid(
+    match document.get("version").and_then(Json::as_integer) {
+        Some(version) if (1..=VERSION).contains(&version) => Ok(document),
+        Some(version) => Err(FormatError::invalid(
             FORMAT,
-            format!("`version` {found} is not supported (this build reads 1 to {VERSION})"),
-        ));
+            format!("`version` {version} is not supported (this build reads 1 to {VERSION})"),
+        )),
+        None => Err(FormatError::invalid(
+            FORMAT,
+            "`version` must be a whole number",
+        )),
     }
-    Ok(document)
 }
 
 /// Reads the `article` of a native document; relative URLs resolve against `base`.
@@ -99,14 +98,9 @@ fn read_author(author: Fields<'_>, base: Option<&str>) -> Result<Author, FieldEr
 
 /// Reads the `related` list of a native document; relative URLs resolve against `base`.
 pub fn posts(value: &Json, base: Option<&str>) -> Result<Vec<PostSummary>, FormatError> {
-    let document = read_document(value)?;
-    if document.get("related").is_none() {
-        return Err(FormatError::invalid(
-            FORMAT,
-            "the document has no `related` list",
-        ));
-    }
-    let related = document.array("related").map_err(error)?;
+    let related = read_document(value)?
+        .required_array("related")
+        .map_err(error)?;
     each(related, |index, post| {
         let title = post.required_string("title")?;
         let src = link(post.string("src")?, base);
@@ -306,6 +300,10 @@ mod tests {
                 "`version` 2 is not supported",
             ),
             (
+                r#"{"format":"article-reader","version":"1"}"#,
+                "`version` must be a whole number",
+            ),
+            (
                 r#"{"format":"article-reader","version":1}"#,
                 "has no `article`",
             ),
@@ -348,6 +346,6 @@ mod tests {
         assert!(parse_post_list(MINIMAL)
             .unwrap_err()
             .to_string()
-            .contains("no `related`"));
+            .contains("related: missing"));
     }
 }
