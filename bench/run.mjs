@@ -3,7 +3,6 @@
 // Prints one table: medians of repeated loads, and the JS heap growth over 200 navigations.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import readingTime from 'reading-time';
@@ -111,21 +110,10 @@ const pages = {
   }),
 };
 
-// The release build, plus the benchmark's own pages, on one loopback origin.
-const dist = await serve(DIST);
-const server = createServer(async (req, res) => {
-  const path = new URL(req.url, 'http://x').pathname;
-  if (pages[path]) {
-    res.writeHead(200, { 'content-type': path.endsWith('.json') ? 'application/json' : 'text/html' });
-    res.end(pages[path]);
-    return;
-  }
-  const upstream = await fetch(`${dist.url}${req.url}`);
-  res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream' });
-  res.end(Buffer.from(await upstream.arrayBuffer()));
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const origin = `http://127.0.0.1:${server.address().port}`;
+// The release build and the benchmark's own pages, from one loopback server: the widget and
+// the static pages it is compared with are served the same way.
+const dist = await serve(DIST, pages);
+const origin = dist.url;
 const browser = await launch();
 
 const demo = await timeLoads(browser, `${origin}/`);
@@ -250,7 +238,6 @@ for (const [name, text] of Object.entries(texts)) {
   npm[name] = { ms: median(runs), words: stats.words };
 }
 await browser.close();
-server.close();
 await dist.close();
 
 const ms = (v) => `${v.toFixed(1)} ms`;

@@ -15,10 +15,18 @@ test('the demo shows the seed article as the seed page does', async () => {
     viewport: { width: 1000, height: 900 },
   });
   await page.clock.setFixedTime(NOW);
+  const requestsBefore = build.server.requests.length;
   await page.goto(`${build.server.url}/`);
   const part = (name) => page.locator(`article-reader [part="${name}"]`);
 
   await part('title').waitFor();
+  await part('related-item').first().waitFor();
+  // The loader fetched both documents while the engine loaded; the engine asked for neither
+  // again (and the page's own preload hint served the loader).
+  const requested = build.server.requests.slice(requestsBefore);
+  for (const document of ['/demo/ms-ice.json', '/demo/recent.json']) {
+    assert.equal(requested.filter((path) => path === document).length, 1, document);
+  }
   assert.equal(
     await part('title').innerText(),
     'Microsoft condemns ICE activity at U.S. border but still faces public and internal criticism',

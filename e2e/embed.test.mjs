@@ -83,6 +83,13 @@ test('two widgets render their own articles on a strict, hostile page', async ()
   assert.equal(await second.locator('[part="category"]').textContent(), 'Local news');
   // The engine was fetched once for both.
   assert.equal(requested().filter((p) => p.endsWith('.wasm')).length, 1);
+  // The first element's documents were asked for while the engine loaded (before the wasm),
+  // once each: the engine took those requests over rather than sending its own.
+  const log = requested();
+  for (const path of ['/demo/ms-ice.json', '/demo/recent.json']) {
+    assert.equal(log.filter((p) => p === path).length, 1, path);
+    assert.ok(log.indexOf(path) < log.findIndex((p) => p.endsWith('.wasm')), `${path} before the wasm`);
+  }
   assert.equal(requested().filter((p) => p === '/article_reader.js').length, 1);
 
   // Each element announced its load once, with the documented detail.

@@ -16,13 +16,21 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves `root` on 127.0.0.1 at a free port; resolves to { url, close, requests }. */
-export async function serve(root) {
+/**
+ * Serves `root` on 127.0.0.1 at a free port, and `pages` (path → text) from memory; resolves
+ * to { url, close, requests }.
+ */
+export async function serve(root, pages = {}) {
   const base = resolve(root);
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
+    if (Object.hasOwn(pages, path)) {
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'text/html; charset=utf-8' });
+      res.end(pages[path]);
+      return;
+    }
     let file = normalize(join(base, path));
     if (!file.startsWith(base)) {
       res.writeHead(403).end();

@@ -26,14 +26,56 @@ const ATTRIBUTES = {
 };
 
 let engine;
+let engineReady = false;
 
 /** Loads and instantiates the wasm once, however many elements there are. */
 function loadEngine() {
   engine ??= import(new URL('article_reader.js', here).href).then(async (glue) => {
     await glue.default({ module_or_path: new URL('article_reader_bg.wasm', here) });
+    engineReady = true;
     return glue;
   });
   return engine;
+}
+
+/**
+ * Starts fetching the element's documents (`src`, `related-src`) at once, so they arrive while
+ * the engine loads rather than after it. The engine takes these requests over (with the
+ * controller that aborts them) instead of sending its own; failures are its to report.
+ */
+function prefetch(element) {
+  const requests = [];
+  for (const url of documentUrls(element)) {
+    const controller = new AbortController();
+    const response = fetch(url, { headers: { Accept: 'application/json' }, signal: controller.signal });
+    response.catch(() => {});
+    requests.push([url, response, controller]);
+  }
+  return requests;
+}
+
+/** The absolute URLs of the element's documents. */
+function documentUrls(element) {
+  const urls = [];
+  for (const attribute of ['src', 'related-src']) {
+    const value = element.getAttribute(attribute)?.trim();
+    if (!value) continue;
+    try {
+      urls.push(new URL(value, document.baseURI).href);
+    } catch {
+      // Not a URL: the engine reports it.
+    }
+  }
+  return urls;
+}
+
+/** Aborts prefetched requests no longer wanted; returns the ones for `urls`. */
+function keepPrefetched(requests, urls) {
+  return (requests ?? []).filter(([url, , controller]) => {
+    if (urls.includes(url)) return true;
+    controller.abort();
+    return false;
+  });
 }
 
 /** The element's attributes as the config object `mount` takes. */
@@ -114,6 +156,7 @@ class ArticleReaderElement extends HTMLElement {
   #handle = null;
   #started = false;
   #rendering = null;
+  #prefetched = null;
 
   connectedCallback() {
     elements.add(this);
@@ -134,6 +177,8 @@ class ArticleReaderElement extends HTMLElement {
   disconnectedCallback() {
     elements.delete(this);
     nearViewport.unobserve(this);
+    keepPrefetched(this.#prefetched, []);
+    this.#prefetched = null;
     this.#handle?.destroy();
     this.#handle = null;
     this.#rendering = null;
@@ -150,6 +195,7 @@ class ArticleReaderElement extends HTMLElement {
   /** Called when the element is near the viewport. */
   start() {
     this.#started = true;
+    if (!engineReady) this.#prefetched = prefetch(this);
     this.#render();
   }
 
@@ -165,8 +211,14 @@ class ArticleReaderElement extends HTMLElement {
     // Only the latest call renders, and only while the element is on the page.
     if (rendering !== this.#rendering || !this.isConnected) return;
     try {
-      if (this.#handle) this.#handle.update(configFrom(this));
-      else this.#handle = glue.mount(this, configFrom(this));
+      if (this.#handle) {
+        this.#handle.update(configFrom(this));
+      } else {
+        const config = configFrom(this);
+        config.prefetched = keepPrefetched(this.#prefetched, documentUrls(this));
+        this.#prefetched = null;
+        this.#handle = glue.mount(this, config);
+      }
     } catch (error) {
       showFallback(this, error);
     }

@@ -10,7 +10,7 @@ use super::config::Config;
 use super::{events, WIDGET_CSS};
 use crate::components::{Reader, ReaderProps};
 use crate::services::fetcher::Fetcher;
-use crate::services::http::http_fetcher;
+use crate::services::http::{self, http_fetcher};
 use crate::services::page;
 
 /// How many fetched documents each element keeps, so back and forward need no request.
@@ -63,6 +63,7 @@ pub fn mount(host: HtmlElement, config: JsValue) -> Result<ReaderHandle, JsValue
     let container = document.create_element("div")?;
     container.set_class_name("article-reader");
     shadow.append_child(&container)?;
+    take_prefetched(&config);
     let fetcher = http_fetcher(read_config(&config).timeout).cached(DOCUMENT_CACHE_SIZE);
     let props = reader_props(&host, &config, &fetcher);
     let app = Renderer::<Reader>::with_root_and_props(container, props).render();
@@ -86,6 +87,28 @@ fn adopt_stylesheet(shadow: &ShadowRoot) -> Result<(), JsValue> {
     })?;
     shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
     Ok(())
+}
+
+/// Requests the loader sent while the engine loaded (`prefetched`: `[url, response promise,
+/// AbortController]` triples), handed to the fetcher so they are not sent again.
+fn take_prefetched(config: &JsValue) {
+    let Ok(list) = js_sys::Reflect::get(config, &JsValue::from_str("prefetched")) else {
+        return;
+    };
+    if !js_sys::Array::is_array(&list) {
+        return;
+    }
+    for entry in js_sys::Array::from(&list).iter() {
+        let entry = js_sys::Array::from(&entry);
+        let (Some(url), Ok(response), Ok(controller)) = (
+            entry.get(0).as_string(),
+            entry.get(1).dyn_into::<js_sys::Promise>(),
+            entry.get(2).dyn_into::<web_sys::AbortController>(),
+        ) else {
+            continue;
+        };
+        http::prime(url, response, controller);
+    }
 }
 
 fn read_config(config: &JsValue) -> Config {

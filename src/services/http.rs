@@ -3,8 +3,12 @@
 //!
 //! `fetch` is called through web-sys directly: a GET with one header needs none of an HTTP
 //! client's request building, and skipping it keeps the wasm smaller.
+//!
+//! The loader starts fetching an element's documents while the engine is still loading and
+//! hands the pending responses over ([`prime`]); the first request for such a URL takes that
+//! response instead of asking again.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -15,13 +19,50 @@ use web_sys::{AbortController, Headers, RequestInit, Response};
 
 use super::fetcher::{Cancel, FetchError, Fetcher};
 
+/// A request the loader already sent: its pending `Response`, and what aborts it.
+struct Primed {
+    url: String,
+    response: js_sys::Promise,
+    controller: AbortController,
+}
+
+thread_local! {
+    static PRIMED: RefCell<Vec<Primed>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Hands over a request the loader sent for `url` (absolute) before the engine was ready.
+pub fn prime(url: String, response: js_sys::Promise, controller: AbortController) {
+    PRIMED.with(|primed| {
+        let mut primed = primed.borrow_mut();
+        primed.retain(|p| p.url != url);
+        primed.push(Primed {
+            url,
+            response,
+            controller,
+        });
+    });
+}
+
+/// The loader's request for `url`, once: later requests for it go to the network.
+fn take_primed(url: &str) -> Option<Primed> {
+    PRIMED.with(|primed| {
+        let mut primed = primed.borrow_mut();
+        let at = primed.iter().position(|p| p.url == url)?;
+        Some(primed.swap_remove(at))
+    })
+}
+
 /// The widget's default fetcher: a GET asking for JSON; any 2xx answer's text is the
 /// document. A request still unanswered after `timeout` is aborted.
 pub fn http_fetcher(timeout: Duration) -> Fetcher {
     Fetcher::new(move |url, cancel: Cancel| {
         let url = url.to_owned();
         Box::pin(async move {
-            let controller = AbortController::new().ok();
+            let primed = take_primed(&url);
+            let controller = match &primed {
+                Some(primed) => Some(primed.controller.clone()),
+                None => AbortController::new().ok(),
+            };
             if let Some(controller) = controller.clone() {
                 cancel.on_cancel(move || controller.abort());
             }
@@ -42,7 +83,13 @@ pub fn http_fetcher(timeout: Duration) -> Fetcher {
                     FetchError::Network(reason(&error))
                 }
             };
-            let response = get_json(&url, controller.as_ref()).await.map_err(failed)?;
+            let response = match primed {
+                Some(primed) => JsFuture::from(primed.response)
+                    .await
+                    .and_then(JsCast::dyn_into::<Response>),
+                None => get_json(&url, controller.as_ref()).await,
+            }
+            .map_err(failed)?;
             if !response.ok() {
                 return Err(FetchError::Status(response.status()));
             }
