@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::{author_card, BodyView, ShareBar};
+use super::{author_card, BodyView, BodyViewProps, ShareBar, ShareBarProps};
 use crate::hooks::use_reading_progress;
 use crate::i18n::Locale;
 use crate::model::{Article, Shared};
@@ -91,13 +91,16 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                             <span class="progress__text">{ progress_text(locale, progress.minutes_left) }</span>
                         </div>
                     }
-                    <BodyView article={article.clone()} {body_ref} />
+                    <BodyView ..BodyViewProps { article: article.clone(), body_ref } />
                 }
                 <footer class="article__footer">
                     if let Some(url) = share_url {
-                        <ShareBar payload={props.share.payload(url, article.title.clone())}
-                                  networks={props.share.networks.clone()} {labels}
-                                  on_share={props.on_share.clone()} />
+                        <ShareBar ..ShareBarProps {
+                            payload: props.share.payload(url, article.title.clone()),
+                            networks: props.share.networks.clone(),
+                            labels,
+                            on_share: props.on_share.clone(),
+                        } />
                     }
                     if let Some(author) = &article.author {
                         { author_card(author, labels) }

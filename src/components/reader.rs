@@ -2,7 +2,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{error_status, loading_status, related_list, ArticleView, RelatedList, RelatedState};
+use super::{
+    error_status, loading_status, related_list, ArticleView, ArticleViewProps, RelatedList,
+    RelatedState,
+};
 use crate::formats::{self, Format};
 use crate::hooks::use_now;
 use crate::i18n::{resolve_language, Locale};
@@ -370,13 +373,16 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         network: network.id(),
                         url: url.into(),
                     });
-            html! {
-                <ArticleView article={Shared::from(loaded.clone())}
-                             words_per_minute={props.words_per_minute}
-                             share={props.share.clone()}
-                             fallback_share_url={props.page_url.clone()} locale={(*locale).clone()}
-                             {on_share} title_ref={title_ref.clone()} />
-            }
+            let view = ArticleViewProps {
+                article: Shared::from(loaded.clone()),
+                words_per_minute: props.words_per_minute,
+                share: props.share.clone(),
+                fallback_share_url: props.page_url.clone(),
+                locale: (*locale).clone(),
+                on_share,
+                title_ref: title_ref.clone(),
+            };
+            html! { <ArticleView ..view /> }
         }
     };
     let current_id = match &*article {

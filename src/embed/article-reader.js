@@ -40,16 +40,18 @@ function loadEngine() {
 
 /**
  * Starts fetching the element's documents (`src`, `related-src`) at once, so they arrive while
- * the engine loads rather than after it. The engine takes these requests over (with the
- * controller that aborts them) instead of sending its own; failures are its to report.
+ * the engine loads rather than after it, and reads them as they come (`{status, text}`). The
+ * engine takes these requests over (with the controller that aborts them) instead of sending
+ * its own; failures are its to report.
  */
 function prefetch(element) {
   const requests = [];
   for (const url of documentUrls(element)) {
     const controller = new AbortController();
-    const response = fetch(url, { headers: { Accept: 'application/json' }, signal: controller.signal });
-    response.catch(() => {});
-    requests.push([url, response, controller]);
+    const answer = fetch(url, { headers: { Accept: 'application/json' }, signal: controller.signal })
+      .then(async (response) => ({ status: response.status, text: response.ok ? await response.text() : '' }));
+    answer.catch(() => {});
+    requests.push([url, answer, controller]);
   }
   return requests;
 }

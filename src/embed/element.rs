@@ -89,7 +89,7 @@ fn adopt_stylesheet(shadow: &ShadowRoot) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Requests the loader sent while the engine loaded (`prefetched`: `[url, response promise,
+/// Requests the loader sent while the engine loaded (`prefetched`: `[url, answer promise,
 /// AbortController]` triples), handed to the fetcher so they are not sent again.
 fn take_prefetched(config: &JsValue) {
     let Ok(list) = js_sys::Reflect::get(config, &JsValue::from_str("prefetched")) else {
@@ -100,14 +100,14 @@ fn take_prefetched(config: &JsValue) {
     }
     for entry in js_sys::Array::from(&list).iter() {
         let entry = js_sys::Array::from(&entry);
-        let (Some(url), Ok(response), Ok(controller)) = (
+        let (Some(url), Ok(answer), Ok(controller)) = (
             entry.get(0).as_string(),
             entry.get(1).dyn_into::<js_sys::Promise>(),
             entry.get(2).dyn_into::<web_sys::AbortController>(),
         ) else {
             continue;
         };
-        http::prime(url, response, controller);
+        http::prime(url, answer, controller);
     }
 }
 
@@ -123,7 +123,7 @@ fn reader_props(host: &HtmlElement, config: &JsValue, fetcher: &Fetcher) -> Read
     let config = read_config(config);
     let event_host = host.clone();
     let page_url = page::share_fallback_url().map(AttrValue::from);
-    yew::props!(ReaderProps {
+    ReaderProps {
         src: config.src.map(AttrValue::from).unwrap_or_default(),
         related_src: config.related_src.map(AttrValue::from),
         format: config.format,
@@ -132,10 +132,11 @@ fn reader_props(host: &HtmlElement, config: &JsValue, fetcher: &Fetcher) -> Read
         history_key: config.push_history.then(|| history_key(host)),
         related_limit: config.related_limit,
         fetcher: fetcher.clone(),
+        now: None,
         words_per_minute: config.words_per_minute,
         page_url,
         on_event: Callback::from(move |event| events::dispatch(&event_host, &event)),
-    })
+    }
 }
 
 /// The query parameter this element keeps its place in: named after its `id`, else after its

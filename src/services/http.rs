@@ -19,10 +19,11 @@ use web_sys::{AbortController, Headers, RequestInit, Response};
 
 use super::fetcher::{Cancel, FetchError, Fetcher};
 
-/// A request the loader already sent: its pending `Response`, and what aborts it.
+/// A request the loader already sent: its pending answer (`{status, text}`), and what aborts
+/// it.
 struct Primed {
     url: String,
-    response: js_sys::Promise,
+    answer: js_sys::Promise,
     controller: AbortController,
 }
 
@@ -31,13 +32,13 @@ thread_local! {
 }
 
 /// Hands over a request the loader sent for `url` (absolute) before the engine was ready.
-pub fn prime(url: String, response: js_sys::Promise, controller: AbortController) {
+pub fn prime(url: String, answer: js_sys::Promise, controller: AbortController) {
     PRIMED.with(|primed| {
         let mut primed = primed.borrow_mut();
         primed.retain(|p| p.url != url);
         primed.push(Primed {
             url,
-            response,
+            answer,
             controller,
         });
     });
@@ -83,21 +84,46 @@ pub fn http_fetcher(timeout: Duration) -> Fetcher {
                     FetchError::Network(reason(&error))
                 }
             };
-            let response = match primed {
-                Some(primed) => JsFuture::from(primed.response)
-                    .await
-                    .and_then(JsCast::dyn_into::<Response>),
-                None => get_json(&url, controller.as_ref()).await,
+            let answer = match primed {
+                Some(primed) => primed_answer(primed.answer).await,
+                None => fetch_answer(&url, controller.as_ref()).await,
             }
             .map_err(failed)?;
-            if !response.ok() {
-                return Err(FetchError::Status(response.status()));
+            if !(200..300).contains(&answer.status) {
+                return Err(FetchError::Status(answer.status));
             }
-            let text = JsFuture::from(response.text().map_err(failed)?)
-                .await
-                .map_err(failed)?;
-            Ok(text.as_string().unwrap_or_default())
+            Ok(answer.text)
         })
+    })
+}
+
+/// A response as far as the widget needs it: its status, and its text when it is a 2xx.
+struct Answer {
+    status: u16,
+    text: String,
+}
+
+/// Sends the GET and reads the answer.
+async fn fetch_answer(url: &str, controller: Option<&AbortController>) -> Result<Answer, JsValue> {
+    let response = get_json(url, controller).await?;
+    let text = if response.ok() {
+        JsFuture::from(response.text()?).await?.as_string()
+    } else {
+        None
+    };
+    Ok(Answer {
+        status: response.status(),
+        text: text.unwrap_or_default(),
+    })
+}
+
+/// The loader's answer: a `{status, text}` object, read in JavaScript as soon as it arrived.
+async fn primed_answer(answer: js_sys::Promise) -> Result<Answer, JsValue> {
+    let answer = JsFuture::from(answer).await?;
+    let field = |name: &str| js_sys::Reflect::get(&answer, &JsValue::from_str(name));
+    Ok(Answer {
+        status: field("status")?.as_f64().map_or(0, |status| status as u16),
+        text: field("text")?.as_string().unwrap_or_default(),
     })
 }
 
