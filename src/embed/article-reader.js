@@ -56,19 +56,19 @@ function prefetch(element) {
   return requests;
 }
 
-/** The absolute URLs of the element's documents. */
+/** The absolute URLs of the element's documents, each once. */
 function documentUrls(element) {
-  const urls = [];
+  const urls = new Set();
   for (const attribute of ['src', 'related-src']) {
     const value = element.getAttribute(attribute)?.trim();
     if (!value) continue;
     try {
-      urls.push(new URL(value, document.baseURI).href);
+      urls.add(new URL(value, document.baseURI).href);
     } catch {
       // Not a URL: the engine reports it.
     }
   }
-  return urls;
+  return [...urls];
 }
 
 /** Aborts prefetched requests no longer wanted; returns the ones for `urls`. */
