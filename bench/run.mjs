@@ -20,16 +20,42 @@ const median = (values) => {
 
 const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** The widget's own markup and CSS as a plain page: what the widget is measured against. */
+/** `css` with the widget's `:host` rules applied to a `.host` element instead. */
+const hostCss = (css) => css.replaceAll(':host(:not([theme="light"]))', '.host-dark').replaceAll(':host', '.host');
+
+/**
+ * The page at `url` as the widget leaves it, flattened to plain HTML and CSS without scripts:
+ * the same page around it, the widget's own markup (article, share bar, author card, related
+ * posts) and its stylesheet. What the widget's demo is measured against.
+ */
+async function staticTwin(browser, url, css) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator('article-reader [part="related-item"]').first().waitFor();
+  const body = await page.evaluate(() => {
+    const host = document.querySelector('article-reader');
+    const twin = document.createElement('div');
+    twin.className = 'host';
+    twin.innerHTML = host.shadowRoot.innerHTML;
+    host.replaceWith(twin);
+    for (const script of document.querySelectorAll('script')) script.remove();
+    return document.body.innerHTML;
+  });
+  await context.close();
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>static</title>
+<link rel="stylesheet" href="/demo.css"><style>${hostCss(css)}</style></head><body>${body}</body></html>`;
+}
+
+/** An article's title and body with the widget's CSS as a plain page (for the long article). */
 async function staticPage(article, css) {
   const body = article.body.map((b) => {
     if (b.type === 'heading') return `<h2>${escape(b.text)}</h2>`;
     if (b.type === 'quote') return `<blockquote>${b.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('')}</blockquote>`;
     return `<p>${escape(b.text)}</p>`;
   }).join('\n');
-  const hostCss = css.replaceAll(':host(:not([theme="light"]))', '.host-dark').replaceAll(':host', '.host');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>static</title>
-<link rel="stylesheet" href="/demo.css"><style>${hostCss}</style></head><body><main class="site-main">
+<link rel="stylesheet" href="/demo.css"><style>${hostCss(css)}</style></head><body><main class="site-main">
 <div class="host"><div class="article-reader"><article part="article" class="article">
 <header class="article__header"><p class="article__category">${escape(article.category ?? '')}</p>
 <h1 part="title" class="article__title">${escape(article.title)}</h1></header>
@@ -93,7 +119,6 @@ const css = await readFile('styles/widget.css', 'utf8');
 const demoArticle = JSON.parse(await readFile('demo/ms-ice.json', 'utf8')).article;
 const big = bigArticle(50_000);
 const pages = {
-  '/static.html': await staticPage(demoArticle, css),
   '/static-big.html': (await staticPage({ title: big.items[0].title, body: [] }, css))
     .replace('<div class="body"></div>', `<div class="body">${big.items[0].content_html}</div>`),
   '/big.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>big</title>
@@ -115,6 +140,7 @@ const pages = {
 const dist = await serve(DIST, pages);
 const origin = dist.url;
 const browser = await launch();
+pages['/static.html'] = await staticTwin(browser, `${origin}/`, css);
 
 const demo = await timeLoads(browser, `${origin}/`);
 const staticDemo = await timeLoads(browser, `${origin}/static.html`);
