@@ -21,8 +21,8 @@ test('the demo shows the seed article as the seed page does', async () => {
 
   await part('title').waitFor();
   await part('related-item').first().waitFor();
-  // The loader fetched both documents while the engine loaded; the engine asked for neither
-  // again (and the page's own preload hint served the loader).
+  // Each document is requested once: the page's preload hint, the loader's early fetch and
+  // the engine share one request (that the loader asks before the wasm: embed.test.mjs).
   const requested = build.server.requests.slice(requestsBefore);
   for (const document of ['/demo/ms-ice.json', '/demo/recent.json']) {
     assert.equal(requested.filter((path) => path === document).length, 1, document);

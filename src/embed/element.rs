@@ -34,7 +34,7 @@ pub struct ReaderHandle {
 impl ReaderHandle {
     /// Re-renders with a new config (an attribute changed).
     pub fn update(&mut self, config: JsValue) {
-        let props = reader_props(&self.host, &config, &self.fetcher);
+        let props = reader_props(&self.host, read_config(&config), &self.fetcher);
         if let Some(app) = self.app.as_mut() {
             app.update(props);
         }
@@ -64,8 +64,9 @@ pub fn mount(host: HtmlElement, config: JsValue) -> Result<ReaderHandle, JsValue
     container.set_class_name("article-reader");
     shadow.append_child(&container)?;
     take_prefetched(&config);
-    let fetcher = http_fetcher(read_config(&config).timeout).cached(DOCUMENT_CACHE_SIZE);
-    let props = reader_props(&host, &config, &fetcher);
+    let config = read_config(&config);
+    let fetcher = http_fetcher(config.timeout).cached(DOCUMENT_CACHE_SIZE);
+    let props = reader_props(&host, config, &fetcher);
     let app = Renderer::<Reader>::with_root_and_props(container, props).render();
     Ok(ReaderHandle {
         host,
@@ -119,8 +120,7 @@ fn read_config(config: &JsValue) -> Config {
     })
 }
 
-fn reader_props(host: &HtmlElement, config: &JsValue, fetcher: &Fetcher) -> ReaderProps {
-    let config = read_config(config);
+fn reader_props(host: &HtmlElement, config: Config, fetcher: &Fetcher) -> ReaderProps {
     let event_host = host.clone();
     let page_url = page::share_fallback_url().map(AttrValue::from);
     ReaderProps {

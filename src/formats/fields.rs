@@ -39,11 +39,6 @@ pub fn id(value: Option<&Json>) -> Option<String> {
     }
 }
 
-/// The string inside `value`, if it is one (many fields are `null`, `false` or missing).
-pub fn string(value: Option<&Json>) -> Option<&str> {
-    value?.as_str()
-}
-
 /// A reading time in minutes as a source states it; only a plausible figure is kept.
 pub fn minutes(value: Option<f64>) -> Option<u32> {
     value

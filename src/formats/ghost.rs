@@ -58,20 +58,20 @@ fn error(error: FieldError) -> FormatError {
 /// An author with a name; Ghost sends `null` for whatever a profile leaves empty.
 fn author(value: &Json, base: Option<&str>) -> Option<Author> {
     Some(Author {
-        name: plain(value.get("name")?.as_str())?,
-        bio: plain(value.get("bio").and_then(Json::as_str)),
-        avatar: image(value.get("profile_image").and_then(Json::as_str), base),
-        url: link(value.get("url").and_then(Json::as_str), base),
+        name: plain(value.get_str("name"))?,
+        bio: plain(value.get_str("bio")),
+        avatar: image(value.get_str("profile_image"), base),
+        url: link(value.get_str("url"), base),
     })
 }
 
 /// Public tags only: internal ones (`#hash` names, visibility `internal`) organise the site,
 /// not the reader.
 fn public_tag(tag: &Json) -> Option<String> {
-    if tag.get("visibility").and_then(Json::as_str) == Some("internal") {
+    if tag.get_str("visibility") == Some("internal") {
         return None;
     }
-    plain(tag.get("name").and_then(Json::as_str)).filter(|name| !name.starts_with('#'))
+    plain(tag.get_str("name")).filter(|name| !name.starts_with('#'))
 }
 
 fn post_to_article(post: Fields<'_>, base: Option<&str>) -> Result<Article, FieldError> {

@@ -91,6 +91,12 @@ impl Json {
         }
     }
 
+    /// A member that is a string; `None` when it is absent or anything else (for fields read
+    /// leniently, where a wrong type means "not given").
+    pub fn get_str(&self, key: &str) -> Option<&str> {
+        self.get(key)?.as_str()
+    }
+
     /// The value at a path of member names, such as `["title", "rendered"]`.
     pub fn at(&self, path: &[&str]) -> Option<&Json> {
         path.iter().try_fold(self, |value, key| value.get(key))

@@ -115,11 +115,10 @@ pub fn detect(document: &Json) -> Option<Format> {
     };
     match document {
         Json::Object(_) => {
-            if document.get("format").and_then(Json::as_str) == Some(native::FORMAT_KEY) {
+            if document.get_str("format") == Some(native::FORMAT_KEY) {
                 Some(Format::Native)
             } else if document
-                .get("version")
-                .and_then(Json::as_str)
+                .get_str("version")
                 .is_some_and(|v| v.contains("jsonfeed.org/version/"))
             {
                 Some(Format::JsonFeed)

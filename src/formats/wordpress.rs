@@ -9,7 +9,7 @@
 
 use std::rc::Rc;
 
-use super::fields::{date, id, image, link, plain, string};
+use super::fields::{date, id, image, link, plain};
 use super::json::{each, FieldError, Fields, Json};
 use super::FormatError;
 use crate::model::{Article, Author, Body, PostSummary, Timestamp};
@@ -107,7 +107,7 @@ fn post_to_article(
         .and_then(|links| links.get("self"))
         .and_then(Json::as_array)
         .and_then(<[Json]>::first)
-        .and_then(|l| link(string(l.get("href")), base));
+        .and_then(|l| link(l.get_str("href"), base));
     let article = Article {
         id: id(post.get("id"))
             .or_else(|| url.clone())
@@ -144,13 +144,13 @@ fn author(embedded: &Embedded, base: Option<&str>) -> Option<Author> {
     let avatar = user.get("avatar_urls").and_then(|urls| {
         ["96", "48", "24"]
             .iter()
-            .find_map(|size| image(string(urls.get(size)), base))
+            .find_map(|size| image(urls.get_str(size), base))
     });
     Some(Author {
-        name: plain(string(user.get("name")))?,
-        bio: plain(string(user.get("description"))),
+        name: plain(user.get_str("name"))?,
+        bio: plain(user.get_str("description")),
         avatar,
-        url: link(string(user.get("link")), base),
+        url: link(user.get_str("link"), base),
     })
 }
 
@@ -161,8 +161,8 @@ fn category(embedded: &Embedded) -> Option<String> {
         .iter()
         .filter_map(Json::as_array)
         .flatten()
-        .filter(|term| string(term.get("taxonomy")) == Some("category"))
-        .filter_map(|term| plain(string(term.get("name"))))
+        .filter(|term| term.get_str("taxonomy") == Some("category"))
+        .filter_map(|term| plain(term.get_str("name")))
         .find(|name| !name.eq_ignore_ascii_case("uncategorized"))
 }
 
@@ -177,9 +177,11 @@ fn featured_image(embedded: &Embedded, base: Option<&str>) -> Option<String> {
         .iter()
         .find_map(|size| {
             image(
-                string(sizes.and_then(|s| s.at(&[size, "source_url"]))),
+                sizes
+                    .and_then(|s| s.at(&[size, "source_url"]))
+                    .and_then(Json::as_str),
                 base,
             )
         })
-        .or_else(|| image(string(media.get("source_url")), base))
+        .or_else(|| image(media.get_str("source_url"), base))
 }
