@@ -158,14 +158,15 @@ async fn xss_vectors_never_run_and_leave_nothing_executable_in_the_dom() {
         let _app = mount(&holder, feed.to_string());
         assert!(
             settle_until(|| holder
-                .query_selector("[part=title], [part=status]")
+                .query_selector("[part=article], [part=status]")
                 .unwrap()
                 .is_some())
             .await,
             "vector {n} never rendered"
         );
+        // Rendered as an article (titled or, when nothing of the title is text, untitled).
         assert!(
-            holder.query_selector("[part=title]").unwrap().is_some(),
+            holder.query_selector("[part=article]").unwrap().is_some(),
             "vector {n}: {payload}"
         );
         for element in nodes(&holder, "*") {
@@ -302,4 +303,7 @@ fn json_parse_gives_the_tree_serde_json_gives_natively() {
     assert!(too_deep.0.contains("nested"), "{}", too_deep.0);
     assert!(json::parse("<!doctype html>").is_err());
     assert!(json::parse("").is_err());
+    // A syntax error says where it is, as natively.
+    let error = json::parse("{\n  \"title\": \"x\",\n  oops\n}").unwrap_err();
+    assert!(error.0.contains("line 3 column 3"), "{}", error.0);
 }

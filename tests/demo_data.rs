@@ -10,7 +10,7 @@ fn the_demo_article_is_the_seed_article() {
     let article = parse_article(include_str!("../demo/ms-ice.json"), None, None).unwrap();
     assert_eq!(article.category.as_deref(), Some("Cloud & Networking"));
     assert_eq!(
-        article.author.as_ref().map(|a| a.name.as_str()),
+        article.authors.first().map(|a| a.name.as_str()),
         Some("Richard Gall")
     );
     assert_eq!(

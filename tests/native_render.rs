@@ -54,14 +54,41 @@ fn render(with_related: bool) -> String {
     )
 }
 
-/// Text of the element with `part="…"`, tags stripped (enough for these flat regions).
-fn parts<'a>(html: &'a str, part: &str) -> Vec<&'a str> {
+/// Text of each element with `part="…"`, its inner tags stripped.
+fn parts(html: &str, part: &str) -> Vec<String> {
     let marker = format!("part=\"{part}\"");
     html.match_indices(&marker)
         .map(|(at, _)| {
+            let open = html[..at].rfind('<').expect("inside a tag");
+            let name: String = html[open + 1..]
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .collect();
             let start = at + html[at..].find('>').expect("tag ends") + 1;
-            let end = start + html[start..].find('<').expect("text ends");
-            html[start..end].trim()
+            // The matching end tag: count nested elements of the same name.
+            let (mut depth, mut end) = (1, start);
+            while depth > 0 {
+                let next = end + html[end..].find('<').expect("element ends");
+                let rest = &html[next + 1..];
+                if rest.starts_with(&format!("/{name}>")) {
+                    depth -= 1;
+                } else if rest.starts_with(&name) && rest[name.len()..].starts_with([' ', '>']) {
+                    depth += 1;
+                }
+                end = next + 1;
+            }
+            let inner = &html[start..end - 1];
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in inner.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            text.trim().to_owned()
         })
         .collect()
 }

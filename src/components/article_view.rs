@@ -2,8 +2,8 @@ use yew::prelude::*;
 
 use super::{author_card, BodyView, BodyViewProps, ShareBar, ShareBarProps};
 use crate::hooks::use_reading_progress;
-use crate::i18n::Locale;
-use crate::model::{Article, Shared};
+use crate::i18n::{fill, ListPart, Locale};
+use crate::model::{Article, Dated, Shared};
 use crate::share::{Network, ShareOptions};
 use crate::text::reading_time;
 
@@ -20,12 +20,11 @@ pub struct ArticleViewProps {
     pub locale: Locale,
     #[prop_or_default]
     pub on_share: Callback<(Network, String)>,
-    /// Where focus goes after an in-place navigation.
-    #[prop_or_default]
-    pub title_ref: NodeRef,
 }
 
-/// An article: header, reading progress, body, share bar and author card.
+/// An article: header, reading progress, body, share bar and author card. A post without a
+/// title is shown as its publisher shows it, body first; the article keeps an accessible
+/// name (the start of its text) and takes focus in the title's place.
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let article = &props.article;
@@ -33,8 +32,15 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let labels = locale.labels;
     let body_ref = use_node_ref();
     let progress = use_reading_progress(article.clone(), body_ref.clone(), props.words_per_minute);
-    // The source's own figure when it gives a sensible one, else ours.
-    let minutes = article.reading_minutes.or(progress.total_minutes);
+    let minutes = progress.total_minutes;
+    let dated = article.dated();
+    // An untitled post is named by its opening words, else by its date.
+    let name = use_memo(article.clone(), |article| article.name());
+    let name = (*name)
+        .clone()
+        .or_else(|| dated.map(|dated| dated_text(locale, dated)))
+        .unwrap_or_default();
+    let untitled = article.title.is_none();
     let share_url = props
         .share
         .url
@@ -43,28 +49,32 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         .or_else(|| props.fallback_share_url.as_ref().map(|u| u.to_string()));
 
     html! {
-            <article part="article" class="article" lang={article.language.clone()}>
+            <article part="article" class="article" lang={article.language.clone()}
+                     aria-label={untitled.then(|| name.clone())}
+                     tabindex={untitled.then_some("-1")}>
                 <header class="article__header">
                     if let Some(category) = &article.category {
-                        <p part="category" class="article__category">{ category }</p>
+                        <p part="category" class="article__category"><bdi>{ category }</bdi></p>
                     }
-                    <h1 part="title" class="article__title" tabindex="-1" ref={props.title_ref.clone()}>
-                        { &article.title }
-                    </h1>
+                    if let Some(title) = &article.title {
+                        <h1 part="title" class="article__title" tabindex="-1">
+                            <bdi>{ title }</bdi>
+                        </h1>
+                    }
                     <p part="byline" class="article__byline">
-                        if let Some(author) = &article.author {
-                            <span class="article__author">{ &author.name }</span>
+                        if !article.authors.is_empty() {
+                            <span class="article__author">{ author_names(article, locale) }</span>
                         }
                         if let Some(minutes) = minutes {
                             <span part="reading-time" class="article__reading-time">
                                 { locale.minutes_read(minutes) }
                             </span>
                         }
-                        if let Some(published) = article.published {
+                        if let Some(dated) = dated {
                             <time part="published" class="article__published"
-                                  datetime={published.to_rfc3339()}
-                                  title={format!("{}, {} UTC", locale.date(published), published.to_utc_time())}>
-                                { locale.date(published) }
+                                  datetime={dated.at.to_rfc3339()}
+                                  title={format!("{}, {} UTC", dated_text(locale, dated), dated.at.to_utc_time())}>
+                                { dated_text(locale, dated) }
                             </time>
                         }
                     </p>
@@ -96,17 +106,41 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 <footer class="article__footer">
                     if let Some(url) = share_url {
                         <ShareBar ..ShareBarProps {
-                            payload: props.share.payload(url, article.title.clone()),
+                            payload: props.share.payload(url, name),
                             networks: props.share.networks.clone(),
                             labels,
                             on_share: props.on_share.clone(),
                         } />
                     }
-                    if let Some(author) = &article.author {
-                        { author_card(author, labels) }
-                    }
+                    { author_card(&article.authors, labels) }
                 </footer>
         </article>
+    }
+}
+
+/// Every author, joined as the language joins a list ("A, B and C"), each name isolated so
+/// that its writing direction cannot spill over the rest of the byline.
+fn author_names(article: &Article, locale: &Locale) -> Html {
+    let names: Vec<&str> = article.authors.iter().map(|a| a.name.as_str()).collect();
+    locale
+        .list(&names)
+        .into_iter()
+        .map(|part| match part {
+            ListPart::Item(index) => {
+                html! { <bdi>{ names.get(index).copied().unwrap_or_default() }</bdi> }
+            }
+            ListPart::Literal(text) => html! { { text } },
+        })
+        .collect()
+}
+
+/// The shown date: "June 19, 2018", or "Updated June 19, 2018" when only that is known.
+fn dated_text(locale: &Locale, dated: Dated) -> String {
+    let date = locale.date(dated.at);
+    if dated.updated {
+        fill(locale.labels.updated, date)
+    } else {
+        date
     }
 }
 

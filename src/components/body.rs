@@ -145,7 +145,7 @@ mod vdom {
     use yew::virtual_dom::VTag;
 
     use super::{fixed_attributes, video_link};
-    use crate::model::{Element, Node};
+    use crate::model::{Element, Node, Tag};
 
     pub fn render_node(node: &Node) -> Html {
         match node {
@@ -170,6 +170,13 @@ mod vdom {
         }
         for &(name, value) in fixed_attributes(element.tag) {
             tag.add_attribute(name, value);
+        }
+        // Parsing drops a newline right after `<pre>`: a text that starts with one keeps it by
+        // writing it twice, as HTML serializers do.
+        if element.tag == Tag::Preformatted
+            && matches!(element.children.first(), Some(Node::Text(t)) if t.starts_with('\n'))
+        {
+            tag.add_child(html! { "\n" });
         }
         if !element.tag.is_void() {
             tag.add_children(element.children.iter().map(render_node));

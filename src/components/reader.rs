@@ -9,7 +9,7 @@ use super::{
 use crate::formats::{self, Format};
 use crate::hooks::use_now;
 use crate::i18n::{resolve_language, Locale};
-use crate::model::{Article, PostSummary, Shared, Timestamp};
+use crate::model::{Article, Opening, PostSummary, Shared, Timestamp};
 use crate::services::fetcher::{Cancel, Fetcher, LoadError};
 use crate::services::{history, page};
 use crate::share::{Network, ShareOptions};
@@ -102,10 +102,10 @@ enum Target {
 impl Opened {
     /// How `post` opens in place; `None` when it has only a page URL (a normal link).
     fn from_post(post: &PostSummary) -> Option<Opened> {
-        let target = match (&post.article, &post.src) {
-            (Some(article), _) => Target::Article(article.clone()),
-            (None, Some(src)) => Target::Document(AttrValue::from(src.clone())),
-            (None, None) => return None,
+        let target = match post.opening() {
+            Opening::Carried(article) => Target::Article(article.clone()),
+            Opening::Fetch(src) => Target::Document(AttrValue::from(src)),
+            Opening::Page(_) | Opening::Nowhere => return None,
         };
         Some(Opened {
             key: AttrValue::from(post.src.clone().unwrap_or_else(|| post.id.clone())),
@@ -137,12 +137,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let related = use_state_eq(|| RelatedState::None);
     let latest_load = use_mut_ref(|| 0u64);
     // Set when an in-place navigation finished loading; the title takes focus after rendering.
-    let focus_title = use_mut_ref(|| false);
+    let focus_title = use_mut_ref(|| None::<Rc<Article>>);
     // A scroll position to restore once the article is shown (back and forward).
     let restore_scroll = use_mut_ref(|| None::<f64>);
     // The attempt last loaded: a higher one is a retry, which must not be answered from cache.
     let last_attempt = use_mut_ref(|| 0u32);
-    let title_ref = use_node_ref();
+    let reader_ref = use_node_ref();
     let now = use_now(props.now, RELATIVE_TIME_REFRESH);
 
     {
@@ -178,7 +178,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 }
                 match result {
                     Ok(loaded) => {
-                        *focus_title.borrow_mut() = navigated;
+                        *focus_title.borrow_mut() = navigated.then(|| loaded.clone());
                         article.set(ArticleState::Ready(loaded.clone()));
                         on_event.emit(ReaderEvent::Loaded {
                             src,
@@ -291,17 +291,33 @@ pub fn Reader(props: &ReaderProps) -> Html {
     }
 
     {
-        let title_ref = title_ref.clone();
-        let ready = matches!(*article, ArticleState::Ready(_));
+        let reader_ref = reader_ref.clone();
+        let shown = match &*article {
+            ArticleState::Ready(shown) => Some(shown.clone()),
+            _ => None,
+        };
         let restore_scroll = restore_scroll.clone();
         use_effect(move || {
-            if !ready {
+            let Some(shown) = shown else {
                 return;
-            }
-            if focus_title.replace(false) {
-                if let Some(title) = title_ref.cast::<web_sys::HtmlElement>() {
-                    title.scroll_into_view();
-                    let _ = title.focus();
+            };
+            // Only once the article that was opened is the one on screen.
+            let pending = focus_title.borrow().clone();
+            if pending.is_some_and(|pending| Rc::ptr_eq(&pending, &shown)) {
+                focus_title.replace(None);
+                // The title, or an untitled post's article, which stands in for it.
+                let target = reader_ref.cast::<web_sys::Element>().and_then(|reader| {
+                    reader
+                        .query_selector("[part=title], [part=article][tabindex]")
+                        .ok()
+                        .flatten()
+                });
+                let target = target.and_then(|t| {
+                    web_sys::wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok()
+                });
+                if let Some(target) = target {
+                    target.scroll_into_view();
+                    let _ = target.focus();
                 }
             }
             if let Some(y) = restore_scroll.borrow_mut().take() {
@@ -364,7 +380,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let labels = locale.labels;
     let content = match &*article {
         ArticleState::Loading => loading_status(labels),
-        ArticleState::Failed(error) => error_status(error.message(&labels), &on_retry, labels),
+        ArticleState::Failed(error) => {
+            error_status(error.message(&labels), error.detail(), &on_retry, labels)
+        }
         ArticleState::Ready(loaded) => {
             let on_share =
                 props
@@ -380,7 +398,6 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 fallback_share_url: props.page_url.clone(),
                 locale: (*locale).clone(),
                 on_share,
-                title_ref: title_ref.clone(),
             };
             html! { <ArticleView ..view /> }
         }
@@ -391,7 +408,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     };
     // The related list stays while another article loads or fails, so readers can move on.
     html! {
-        <div class="reader" lang={locale.lang.clone()} dir={locale.direction.attr()}
+        <div class="reader" ref={reader_ref} lang={locale.lang.clone()} dir={locale.direction.attr()}
              aria-busy={(matches!(*article, ArticleState::Loading)).then_some("true")}>
             { content }
             { related_list(&RelatedList {

@@ -2,8 +2,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::Locale;
-use crate::model::{PostSummary, Timestamp};
+use crate::i18n::{fill, Locale};
+use crate::model::{Opening, PostSummary, Timestamp};
 use crate::text::excerpt::{excerpt, EXCERPT_CHARS, EXCERPT_WORDS};
 
 /// Where the related-posts list stands.
@@ -58,7 +58,7 @@ pub fn related_list(props: &RelatedList<'_>) -> Html {
 }
 
 fn related_item(post: &PostSummary, props: &RelatedList<'_>) -> Html {
-    let opens_in_place = post.src.is_some() || post.article.is_some();
+    let opens_in_place = matches!(post.opening(), Opening::Carried(_) | Opening::Fetch(_));
     let onclick = opens_in_place.then(|| {
         let on_open = props.on_open.clone();
         let post = post.clone();
@@ -81,28 +81,57 @@ fn related_item(post: &PostSummary, props: &RelatedList<'_>) -> Html {
         Callback::from(move |_: MouseEvent| prefetch())
     };
     let onfocus = Callback::from(move |_: FocusEvent| prefetch());
-    let href = post
-        .url
-        .clone()
-        .or_else(|| post.src.clone())
+    let dated = post.dated().map(|dated| {
+        let ago = props.locale.relative(props.now, dated.at);
+        let date = props.locale.date(dated.at);
+        if dated.updated {
+            let updated = props.locale.labels.updated;
+            (fill(updated, ago), fill(updated, date), dated.at)
+        } else {
+            (ago, date, dated.at)
+        }
+    });
+    // An untitled post is named by its opening words (which then are its whole teaser), else
+    // by its date.
+    let name = post
+        .name()
+        .or_else(|| dated.as_ref().map(|(_, date, _)| date.clone()))
         .unwrap_or_default();
     let teaser = post
-        .summary
-        .as_deref()
+        .title
+        .as_ref()
+        .and(post.summary.as_deref())
         .map(|summary| excerpt(summary, EXCERPT_WORDS, EXCERPT_CHARS))
         .filter(|text| !text.is_empty());
+    let name = html! { <bdi>{ name }</bdi> };
+    // A post opens in place (from the list, or its own document), else its page is a plain
+    // link; with neither it is shown, but leads nowhere.
+    let href = post.url.clone().or_else(|| post.src.clone());
+    let title = match (href, opens_in_place) {
+        (Some(href), _) => html! {
+            <a part="related-title" class="related__title" {href} {onclick} {onmouseenter} {onfocus}>
+                { name }
+            </a>
+        },
+        (None, true) => html! {
+            <button part="related-title" class="related__title" type="button" {onclick} {onmouseenter} {onfocus}>
+                { name }
+            </button>
+        },
+        (None, false) => html! {
+            <span part="related-title" class="related__title">{ name }</span>
+        },
+    };
     html! {
         <li part="related-item" class="related__item">
-            <a part="related-title" class="related__title" {href} {onclick} {onmouseenter} {onfocus}>
-                { &post.title }
-            </a>
+            { title }
             if let Some(teaser) = teaser {
                 <p part="related-excerpt" class="related__excerpt">{ teaser }</p>
             }
-            if let Some(published) = post.published {
+            if let Some((ago, date, at)) = dated {
                 <time part="related-time" class="related__time"
-                      datetime={published.to_rfc3339()} title={props.locale.date(published)}>
-                    { props.locale.relative(props.now, published) }
+                      datetime={at.to_rfc3339()} title={date}>
+                    { ago }
                 </time>
             }
         </li>

@@ -20,12 +20,21 @@ pub fn loading_status(labels: Labels) -> Html {
     }
 }
 
-/// What went wrong, in words a reader understands, and a way to try again.
-pub fn error_status(message: &'static str, on_retry: &Callback<()>, labels: Labels) -> Html {
+/// What went wrong, in words a reader understands, and a way to try again. `detail` names
+/// the problem for the publisher (which field of the document is wrong, and where).
+pub fn error_status(
+    message: &'static str,
+    detail: Option<String>,
+    on_retry: &Callback<()>,
+    labels: Labels,
+) -> Html {
     let on_click = on_retry.reform(|_: MouseEvent| ());
     html! {
         <div part="status" class="status status--error" role="alert">
             <p class="status__message">{ message }</p>
+            if let Some(detail) = detail {
+                <p class="status__detail"><code>{ detail }</code></p>
+            }
             <button part="retry" class="status__retry" type="button" onclick={on_click}>
                 { labels.retry }
             </button>

@@ -17,7 +17,7 @@ pub fn dispatch(host: &HtmlElement, event: &ReaderEvent) {
         ReaderEvent::Loaded { src, article } => {
             set("src", text(src));
             set("id", text(&article.id));
-            set("title", text(&article.title));
+            set("title", optional(article.name().as_deref()));
             set("url", optional(article.url.as_deref()));
             "article-reader:load"
         }
@@ -35,7 +35,7 @@ pub fn dispatch(host: &HtmlElement, event: &ReaderEvent) {
         ReaderEvent::Navigated { src, post } => {
             set("src", text(src));
             set("id", text(&post.id));
-            set("title", text(&post.title));
+            set("title", optional(post.name().as_deref()));
             set("url", optional(post.url.as_deref()));
             "article-reader:navigate"
         }

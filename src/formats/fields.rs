@@ -2,8 +2,9 @@
 //! and the few values sources send in more than one shape.
 
 use super::json::Json;
-use crate::model::Timestamp;
+use crate::model::{Body, Node, Timestamp};
 use crate::sanitize::html_to_text;
+use crate::text::collapse_whitespace;
 use crate::url::{checked_url, UrlUse};
 
 /// A plain-text field as sources send it: entities decoded once, stray tags and extra
@@ -44,4 +45,22 @@ pub fn minutes(value: Option<f64>) -> Option<u32> {
     value
         .filter(|m| (1.0..10_000.0).contains(m))
         .map(|m| m.round() as u32)
+}
+
+/// A title, unless it only repeats the body's first block (status posts whose client copied
+/// the text into the title): the post is then shown untitled, its text first, and its words
+/// are not read twice.
+pub fn title_unless_repeated(title: Option<String>, body: &Body) -> Option<String> {
+    let title = title?;
+    let first_block = body
+        .nodes
+        .iter()
+        .find(|node| !matches!(node, Node::Text(text) if text.trim().is_empty()))
+        .map(Node::text)
+        .map(|text| collapse_whitespace(&text));
+    if first_block.is_some_and(|text| text.eq_ignore_ascii_case(&title)) {
+        None
+    } else {
+        Some(title)
+    }
 }

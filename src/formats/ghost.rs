@@ -3,11 +3,11 @@
 //!
 //! Pitfalls handled: internal tags (`#…`, visibility `internal`) are never the category;
 //! `bio`, `profile_image`, `feature_image` and `custom_excerpt` may be null; `reading_time` is
-//! used only when above zero.
+//! used only when above zero; every author of `authors` (Ghost 1.x: one `author` object);
+//! `updated_at` when there is no `published_at`; responses trimmed with `fields=` carry no
+//! `html`, so their posts link to their page.
 
-use std::rc::Rc;
-
-use super::fields::{date, id, image, link, minutes, plain};
+use super::fields::{date, id, image, link, minutes, plain, title_unless_repeated};
 use super::json::{each, FieldError, Fields, Json};
 use super::FormatError;
 use crate::model::{Article, Author, PostSummary, Timestamp};
@@ -30,22 +30,19 @@ pub fn article(value: &Json, base: Option<&str>) -> Result<Article, FormatError>
         .ok_or_else(|| FormatError::invalid(FORMAT, "posts: the response has no posts"))?;
     first
         .object()
-        .and_then(|post| post_to_article(post, base))
+        .and_then(|post| post_to_article(post, base, 0))
+        .map(|(article, _)| article)
         .map_err(|e| error(e.inside("posts[0]")))
 }
 
 /// Every post of the response, as related posts carrying their whole article.
 pub fn posts(value: &Json, base: Option<&str>) -> Result<Vec<PostSummary>, FormatError> {
-    each(read_posts(value)?, |_, post| {
-        let article = post_to_article(post, base)?;
-        Ok(PostSummary {
-            id: article.id.clone(),
-            title: article.title.clone(),
-            url: article.url.clone(),
-            src: None,
-            summary: article.summary.clone(),
-            published: article.published,
-            article: Some(Rc::new(article)),
+    each(read_posts(value)?, |index, post| {
+        let (article, has_html) = post_to_article(post, base, index)?;
+        Ok(if has_html {
+            PostSummary::carrying(article, None)
+        } else {
+            PostSummary::without_body(article, None)
         })
     })
     .map_err(|e| error(e.inside("posts")))
@@ -74,13 +71,25 @@ fn public_tag(tag: &Json) -> Option<String> {
     plain(tag.get_str("name")).filter(|name| !name.starts_with('#'))
 }
 
-fn post_to_article(post: Fields<'_>, base: Option<&str>) -> Result<Article, FieldError> {
+/// The article, and whether the response carried its `html`.
+fn post_to_article(
+    post: Fields<'_>,
+    base: Option<&str>,
+    index: usize,
+) -> Result<(Article, bool), FieldError> {
     let url = link(post.string("url")?, base);
-    let title = plain(post.string("title")?).unwrap_or_else(|| "Untitled".to_owned());
-    let author = post
-        .get("primary_author")
-        .or(post.array("authors")?.first())
-        .and_then(|a| author(a, base));
+    let html = post.string("html")?;
+    let body = html
+        .map(|html| sanitize_html(html, url.as_deref().or(base)))
+        .unwrap_or_default();
+    // `authors` lists everyone (the primary author first); older responses name one.
+    let listed = post.array("authors")?;
+    let authors = if listed.is_empty() {
+        let single = post.get("primary_author").or(post.get("author"));
+        single.iter().filter_map(|a| author(a, base)).collect()
+    } else {
+        listed.iter().filter_map(|a| author(a, base)).collect()
+    };
     let category = post.get("primary_tag").and_then(public_tag).or_else(|| {
         post.get("tags")
             .and_then(Json::as_array)?
@@ -88,23 +97,22 @@ fn post_to_article(post: Fields<'_>, base: Option<&str>) -> Result<Article, Fiel
             .find_map(public_tag)
     });
     let excerpt = post.string("excerpt")?;
-    Ok(Article {
+    let article = Article {
         id: id(post.get("id"))
             .or_else(|| url.clone())
-            .unwrap_or_else(|| title.clone()),
-        body: post
-            .string("html")?
-            .map(|html| sanitize_html(html, url.as_deref().or(base)))
-            .unwrap_or_default(),
+            .unwrap_or_else(|| format!("post-{index}")),
         url,
-        title,
+        title: title_unless_repeated(plain(post.string("title")?), &body),
         category,
         published: date(post.string("published_at")?, Timestamp::parse_rfc3339),
-        author,
+        modified: date(post.string("updated_at")?, Timestamp::parse_rfc3339),
+        authors,
         summary: plain(post.string("custom_excerpt")?.or(excerpt)),
         language: None,
         reading_minutes: minutes(post.number("reading_time")?),
         image: image(post.string("feature_image")?, base),
         protected: false,
-    })
+        body,
+    };
+    Ok((article, html.is_some()))
 }

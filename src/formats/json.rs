@@ -235,14 +235,44 @@ mod parser {
 
     pub fn parse(text: &str) -> Result<Json, SyntaxError> {
         let value = js_sys::JSON::parse(text).map_err(|error| {
-            SyntaxError(
-                error
-                    .dyn_ref::<js_sys::Error>()
-                    .map(|e| String::from(e.message()))
-                    .unwrap_or_else(|| "the text is not JSON".to_owned()),
-            )
+            let message = error
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_else(|| "the text is not JSON".to_owned());
+            SyntaxError(with_line_and_column(message, text))
         })?;
         from_js(&value, 0)
+    }
+
+    /// The browser's message, with the line and column of the position it names when it does
+    /// not say them itself (as serde_json's messages do natively).
+    fn with_line_and_column(message: String, text: &str) -> String {
+        if message.contains("line ") {
+            return message;
+        }
+        let Some(position) = message
+            .split("position ")
+            .nth(1)
+            .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+            .and_then(|digits| digits.parse::<usize>().ok())
+        else {
+            return message;
+        };
+        // The position counts UTF-16 code units, as JavaScript strings do.
+        let (mut line, mut column, mut units) = (1, 1, 0);
+        for c in text.chars() {
+            if units >= position {
+                break;
+            }
+            units += c.len_utf16();
+            if c == '\n' {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+        }
+        format!("{message} (line {line} column {column})")
     }
 
     fn from_js(value: &JsValue, depth: usize) -> Result<Json, SyntaxError> {

@@ -2,15 +2,14 @@
 //! feed's items are a related list.
 //!
 //! Pitfalls handled: 1.1 `authors` over 1.0 `author`, feed-level authors for items without
-//! their own; RFC 2822 dates as real feeds send them; entities in "plain" titles; items with no
-//! `id` (the URL stands in); protocol- and root-relative URLs.
+//! their own; RFC 2822 dates as real feeds send them, and `date_modified` alone; items without
+//! a title (micro posts); `content_text` with its line breaks; entities in "plain" titles;
+//! items with no `id` (the URL stands in); protocol- and root-relative URLs.
 
-use std::rc::Rc;
-
-use super::fields::{date, id, image, link, plain};
+use super::fields::{date, id, image, link, plain, title_unless_repeated};
 use super::json::{each, FieldError, Fields, Json};
-use super::FormatError;
-use crate::model::{Article, Author, Body, Node, PostSummary, Tag, Timestamp};
+use super::{plain_text, FormatError};
+use crate::model::{Article, Author, PostSummary, Timestamp};
 use crate::sanitize::sanitize_html;
 
 /// The name errors use for this format.
@@ -20,7 +19,7 @@ pub const FORMAT: &str = "JSON Feed";
 struct Feed<'a> {
     items: &'a [Json],
     language: Option<&'a str>,
-    author: Option<FeedAuthor<'a>>,
+    authors: Vec<FeedAuthor<'a>>,
 }
 
 #[derive(Clone, Copy)]
@@ -35,31 +34,33 @@ fn read_feed(value: &Json) -> Result<Feed<'_>, FieldError> {
     Ok(Feed {
         items: feed.array("items")?,
         language: feed.string("language")?,
-        author: read_author(feed)?,
+        authors: read_authors(feed)?,
     })
 }
 
-/// The author of a feed or an item: 1.1 `authors` (the first) wins over the deprecated 1.0
+/// The authors of a feed or an item: 1.1 `authors` (all of them) win over the deprecated 1.0
 /// `author`.
-fn read_author(owner: Fields<'_>) -> Result<Option<FeedAuthor<'_>>, FieldError> {
-    let (path, author) = match owner.array("authors")?.first() {
-        Some(first) => ("authors[0]", Some(first)),
-        None => ("author", owner.get("author")),
-    };
-    let Some(author) = author else {
-        return Ok(None);
-    };
-    author
-        .object()
-        .and_then(|a| {
-            Ok(FeedAuthor {
-                name: a.string("name")?,
-                url: a.string("url")?,
-                avatar: a.string("avatar")?,
-            })
-        })
-        .map(Some)
-        .map_err(|e| e.inside(path))
+fn read_authors(owner: Fields<'_>) -> Result<Vec<FeedAuthor<'_>>, FieldError> {
+    let authors = owner.array("authors")?;
+    if !authors.is_empty() {
+        return each(authors, |_, author| read_author(author)).map_err(|e| e.inside("authors"));
+    }
+    match owner.get("author") {
+        Some(author) => author
+            .object()
+            .and_then(read_author)
+            .map(|author| vec![author])
+            .map_err(|e| e.inside("author")),
+        None => Ok(Vec::new()),
+    }
+}
+
+fn read_author(author: Fields<'_>) -> Result<FeedAuthor<'_>, FieldError> {
+    Ok(FeedAuthor {
+        name: author.string("name")?,
+        url: author.string("url")?,
+        avatar: author.string("avatar")?,
+    })
 }
 
 /// The first item of a feed, as an article.
@@ -79,19 +80,10 @@ pub fn article(value: &Json, base: Option<&str>) -> Result<Article, FormatError>
 pub fn posts(value: &Json, base: Option<&str>) -> Result<Vec<PostSummary>, FormatError> {
     let feed = read_feed(value).map_err(error)?;
     each(feed.items, |index, item| {
-        let article = item_to_article(item, &feed, base, index)?;
-        Ok(PostSummary {
-            id: article.id.clone(),
-            title: article.title.clone(),
-            url: article.url.clone(),
-            src: None,
-            summary: article
-                .summary
-                .clone()
-                .or_else(|| first_words(&article.body)),
-            published: article.published,
-            article: Some(Rc::new(article)),
-        })
+        Ok(PostSummary::carrying(
+            item_to_article(item, &feed, base, index)?,
+            None,
+        ))
     })
     .map_err(|e| error(e.inside("items")))
 }
@@ -111,33 +103,38 @@ fn item_to_article(
     let summary_text = item.string("summary")?;
     let body = match (item.string("content_html")?, item.string("content_text")?) {
         (Some(html), _) => sanitize_html(html, url.as_deref().or(base)),
-        (None, Some(text)) => text_to_body(text),
-        (None, None) => summary_text.map(text_to_body).unwrap_or_default(),
+        (None, Some(text)) => plain_text::body(text),
+        (None, None) => summary_text.map(plain_text::body).unwrap_or_default(),
     };
-    let summary = plain(summary_text);
-    let title = plain(item.string("title")?)
-        .or_else(|| summary.clone())
-        .or_else(|| first_words(&body))
-        .unwrap_or_else(|| "Untitled".to_owned());
-    // Items without authors of their own inherit the feed's.
-    let author = read_author(item)?.or(feed.author).and_then(|a| {
-        Some(Author {
-            name: plain(a.name)?,
-            bio: None,
-            avatar: image(a.avatar, base),
-            url: link(a.url, base),
+    // Items without authors of their own are the feed's.
+    let own_authors = read_authors(item)?;
+    let authors = if own_authors.is_empty() {
+        &feed.authors
+    } else {
+        &own_authors
+    };
+    let authors = authors
+        .iter()
+        .filter_map(|a| {
+            Some(Author {
+                name: plain(a.name)?,
+                bio: None,
+                avatar: image(a.avatar, base),
+                url: link(a.url, base),
+            })
         })
-    });
+        .collect();
     Ok(Article {
         id: id(item.get("id"))
             .or_else(|| url.clone())
             .unwrap_or_else(|| format!("item-{index}")),
         url,
-        title,
+        title: title_unless_repeated(plain(item.string("title")?), &body),
         category: item.array("tags")?.iter().find_map(|t| plain(t.as_str())),
         published: date(item.string("date_published")?, Timestamp::parse_feed_date),
-        author,
-        summary,
+        modified: date(item.string("date_modified")?, Timestamp::parse_feed_date),
+        authors,
+        summary: plain(summary_text),
         language: item
             .string("language")?
             .or(feed.language)
@@ -147,22 +144,4 @@ fn item_to_article(
         protected: false,
         body,
     })
-}
-
-/// Plain text to paragraphs, one per blank-line-separated block.
-fn text_to_body(text: &str) -> Body {
-    Body::new(
-        text.split("\n\n")
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(|p| Node::with_text(Tag::Paragraph, p))
-            .collect(),
-    )
-}
-
-/// The opening words of a body, for items that have no title or summary.
-fn first_words(body: &Body) -> Option<String> {
-    let text = body.text();
-    let words: Vec<&str> = text.split_whitespace().take(30).collect();
-    (!words.is_empty()).then(|| words.join(" "))
 }

@@ -10,6 +10,7 @@ pub mod ghost;
 pub mod json;
 pub mod jsonfeed;
 pub mod native;
+mod plain_text;
 pub mod wordpress;
 
 use std::fmt;
@@ -28,16 +29,6 @@ pub enum Format {
 }
 
 impl Format {
-    /// The name used in errors and docs.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Native => native::FORMAT,
-            Format::JsonFeed => jsonfeed::FORMAT,
-            Format::WordPress => wordpress::FORMAT,
-            Format::Ghost => ghost::FORMAT,
-        }
-    }
-
     /// Reads the `format` attribute: `native`, `jsonfeed`, `wordpress`, `ghost`; `None` for
     /// `auto` and anything unknown (detection then decides).
     pub fn from_attribute(value: &str) -> Option<Format> {
@@ -141,14 +132,32 @@ fn parse_json(text: &str) -> Result<Json, FormatError> {
     json::parse(text).map_err(FormatError::syntax)
 }
 
+/// What a document that is none of the four formats is told: the shapes that are read.
+const EXPECTED_SHAPES: &str = "expected one of: the native schema ({\"format\": \"article-reader\", \"version\": 1, …}), \
+    a JSON Feed ({\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": […]}), \
+    a WordPress REST post or collection ({\"title\": {\"rendered\": …}, \"content\": {\"rendered\": …}}, or a list of them), \
+    or a Ghost Content API response ({\"posts\": […]})";
+
+/// Whether a document is a GraphQL answer from WordPress (WPGraphQL): `{"data": …}` or a
+/// query's own shape, `{"posts": {"nodes": […]}}`.
+fn is_graphql(document: &Json) -> bool {
+    document.get("data").is_some_and(Json::is_object)
+        || document.at(&["posts", "nodes"]).is_some()
+        || document
+            .at(&["post", "content"])
+            .is_some_and(|c| c.as_str().is_some())
+}
+
 fn choose(document: &Json, forced: Option<Format>) -> Result<Format, FormatError> {
     forced.or_else(|| detect(document)).ok_or_else(|| {
-        FormatError::invalid(
-            UNKNOWN,
-            "unknown kind of document: expected the native schema (\"format\": \"article-reader\"), \
-             a JSON Feed (\"version\": \"https://jsonfeed.org/version/1.1\"), a WordPress REST post \
-             (\"title\": {\"rendered\": …}) or a Ghost Content API response ({\"posts\": […]})",
-        )
+        let detail = if is_graphql(document) {
+            "this is a GraphQL (WPGraphQL) response; the widget reads the WordPress REST API \
+             (/wp-json/wp/v2/posts), not GraphQL"
+                .to_owned()
+        } else {
+            format!("not an article document: {EXPECTED_SHAPES}")
+        };
+        FormatError::invalid(UNKNOWN, detail)
     })
 }
 
@@ -221,12 +230,41 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_document_names_what_was_expected() {
+    fn an_unknown_document_names_the_four_shapes_it_could_have_been() {
         let error = parse_article(r#"{"@type":"NewsArticle"}"#, None, None).unwrap_err();
         assert!(!error.is_not_json());
-        assert!(error.to_string().contains("JSON Feed"), "{error}");
+        let message = error.to_string();
+        for shape in [
+            "\"format\": \"article-reader\"",
+            "https://jsonfeed.org/version/1.1",
+            "{\"title\": {\"rendered\"",
+            "{\"posts\": […]}",
+        ] {
+            assert!(message.contains(shape), "{message} should show {shape}");
+        }
+        assert!(!message.contains("unknown kind"), "{message}");
         let error = parse_article("<!doctype html><p>Not found</p>", None, None).unwrap_err();
         assert!(error.is_not_json());
+    }
+
+    #[test]
+    fn a_wpgraphql_answer_is_told_that_rest_is_read_not_graphql() {
+        for graphql in [
+            r#"{"data":{"posts":{"nodes":[{"title":"T","content":"<p>x</p>"}]}}}"#,
+            r#"{"posts":{"nodes":[{"title":"T"}]}}"#,
+            r#"{"data":{"post":{"title":"T","content":"<p>x</p>"}}}"#,
+        ] {
+            let message = parse_article(graphql, None, None).unwrap_err().to_string();
+            assert!(message.contains("GraphQL"), "{message}");
+            assert!(message.contains("/wp-json/wp/v2/posts"), "{message}");
+        }
+    }
+
+    #[test]
+    fn invalid_json_keeps_its_line_and_column() {
+        let error = parse_article("{\n  \"title\": \"x\",\n  oops\n}", None, None).unwrap_err();
+        assert!(error.is_not_json());
+        assert!(error.to_string().contains("line 3 column 3"), "{error}");
     }
 
     #[test]

@@ -58,31 +58,40 @@ pub fn article(value: &Json, base: Option<&str>) -> Result<Article, FormatError>
 }
 
 fn read_article(article: Fields<'_>, base: Option<&str>) -> Result<Article, FieldError> {
-    let title = article.required_string("title")?;
     let url = link(article.string("url")?, base);
-    let author = match article.object("author")? {
-        Some(author) => Some(read_author(author, base).map_err(|e| e.inside("author"))?),
-        None => None,
-    };
-    let body =
-        each(article.array("body")?, |_, block| read_block(block)).map_err(|e| e.inside("body"))?;
+    let mut authors = Vec::new();
+    if let Some(author) = article.object("author")? {
+        authors.push(read_author(author, base).map_err(|e| e.inside("author"))?);
+    }
+    authors.extend(
+        each(article.array("authors")?, |_, author| {
+            read_author(author, base)
+        })
+        .map_err(|e| e.inside("authors"))?,
+    );
+    let body = Body::new(
+        each(article.array("body")?, |_, block| read_block(block)).map_err(|e| e.inside("body"))?,
+    );
+    let title = plain(article.string("title")?);
     Ok(Article {
         id: article
             .string("id")?
             .map(str::to_owned)
             .or_else(|| url.clone())
-            .unwrap_or_else(|| title.to_owned()),
+            .or_else(|| title.clone())
+            .unwrap_or_default(),
         url,
-        title: plain(Some(title)).unwrap_or_else(|| title.to_owned()),
+        title,
         category: plain(article.string("category")?),
         published: parse_date(article, "published")?,
-        author,
+        modified: parse_date(article, "updated")?,
+        authors,
         summary: plain(article.string("summary")?),
         language: article.string("language")?.map(str::to_owned),
         reading_minutes: minutes(article.number("reading_minutes")?),
         image: image(article.string("image")?, base),
         protected: false,
-        body: Body::new(body),
+        body,
     })
 }
 
@@ -102,7 +111,6 @@ pub fn posts(value: &Json, base: Option<&str>) -> Result<Vec<PostSummary>, Forma
         .required_array("related")
         .map_err(error)?;
     each(related, |index, post| {
-        let title = post.required_string("title")?;
         let src = link(post.string("src")?, base);
         let url = link(post.string("url")?, base);
         Ok(PostSummary {
@@ -112,11 +120,12 @@ pub fn posts(value: &Json, base: Option<&str>) -> Result<Vec<PostSummary>, Forma
                 .or_else(|| src.clone())
                 .or_else(|| url.clone())
                 .unwrap_or_else(|| format!("related-{index}")),
-            title: plain(Some(title)).unwrap_or_else(|| title.to_owned()),
+            title: plain(post.string("title")?),
             url,
             src,
             summary: plain(post.string("summary")?),
             published: parse_date(post, "published")?,
+            modified: parse_date(post, "updated")?,
             article: None,
         })
     })
@@ -204,12 +213,33 @@ mod tests {
         "article":{"title":"Hello","body":[{"type":"paragraph","text":"Hi."}]}}"#;
 
     #[test]
-    fn a_minimal_article_needs_only_a_title() {
+    fn a_minimal_article_needs_nothing_but_may_have_a_title() {
         let article = parse_article(MINIMAL).unwrap();
-        assert_eq!(article.title, "Hello");
+        assert_eq!(article.title.as_deref(), Some("Hello"));
         assert_eq!(article.id, "Hello");
-        assert_eq!(article.author, None);
+        assert_eq!(article.authors, []);
         assert_eq!(article.body.text(), "Hi.\n");
+        let untitled = parse_article(
+            r#"{"format":"article-reader","version":1,"article":{"id":"n1",
+            "body":[{"type":"paragraph","text":"A note without a title."}]}}"#,
+        )
+        .unwrap();
+        assert_eq!(untitled.title, None);
+        assert_eq!(untitled.name().as_deref(), Some("A note without a title."));
+    }
+
+    #[test]
+    fn every_author_is_read_in_order() {
+        let article = parse_article(
+            r#"{"format":"article-reader","version":1,"article":{"title":"T",
+            "author":{"name":"Ada"},"authors":[{"name":"Grace","url":"https://g.example/"}],
+            "updated":"2024-01-02T00:00:00Z"}}"#,
+        )
+        .unwrap();
+        let names: Vec<&str> = article.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Ada", "Grace"]);
+        assert_eq!(article.published, None);
+        assert!(article.dated().is_some_and(|d| d.updated));
     }
 
     #[test]
@@ -263,7 +293,10 @@ mod tests {
     #[test]
     fn plain_fields_decode_entities_once_like_every_format() {
         let json = r#"{"format":"article-reader","version":1,"article":{"title":"Gin &amp; Juice &amp;amp;"}}"#;
-        assert_eq!(parse_article(json).unwrap().title, "Gin & Juice &amp;");
+        assert_eq!(
+            parse_article(json).unwrap().title.as_deref(),
+            Some("Gin & Juice &amp;")
+        );
     }
 
     #[test]
@@ -286,7 +319,7 @@ mod tests {
     fn unknown_keys_are_ignored() {
         let json = r#"{"format":"article-reader","version":1,"extra":[1],
             "article":{"title":"T","whatever":{"a":null}}}"#;
-        assert_eq!(parse_article(json).unwrap().title, "T");
+        assert_eq!(parse_article(json).unwrap().title.as_deref(), Some("T"));
     }
 
     #[test]
@@ -308,8 +341,8 @@ mod tests {
                 "has no `article`",
             ),
             (
-                r#"{"format":"article-reader","version":1,"article":{}}"#,
-                "article.title: missing (a string is required)",
+                r#"{"format":"article-reader","version":1,"article":{"title":5}}"#,
+                "article.title: expected a string, found a number",
             ),
             (
                 r#"{"format":"article-reader","version":1,"article":{"title":"T","published":"soon"}}"#,

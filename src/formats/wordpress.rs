@@ -2,14 +2,15 @@
 //! one post or a collection, with or without `_embed`.
 //!
 //! Pitfalls handled: rendered titles and excerpts are HTML (entities decoded once, tags
-//! stripped); `date_gmt` is UTC without a `Z` (`date` is site-local, used only as a fallback);
-//! an embedded author may be an error object (`rest_user_invalid_id`) and `author: 0` means
-//! none: both give no author card; "Uncategorized" is not a category; `meta` may be `{}` or
-//! `[]`; password-protected content shows a notice.
+//! stripped); `date_gmt` is UTC without a `Z` (`date` is site-local, used only as a fallback;
+//! `modified_gmt` when there is no date); an embedded author may be an error object
+//! (`rest_user_invalid_id`) and `author: 0` means none: both give no author card; co-authors
+//! (Co-Authors Plus) are terms of the taxonomy `author`; "Uncategorized" is not a category;
+//! `meta` may be `{}` or `[]`; password-protected content shows a notice; status and aside
+//! posts are shown untitled, as themes show them; collections trimmed with `_fields` carry no
+//! content, so their posts open from their own REST URL or link to their page.
 
-use std::rc::Rc;
-
-use super::fields::{date, id, image, link, plain};
+use super::fields::{date, id, image, link, plain, title_unless_repeated};
 use super::json::{each, FieldError, Fields, Json};
 use super::FormatError;
 use crate::model::{Article, Author, Body, PostSummary, Timestamp};
@@ -39,8 +40,8 @@ pub fn article(value: &Json, base: Option<&str>) -> Result<Article, FormatError>
         post => (post, ""),
     };
     post.object()
-        .and_then(|post| post_to_article(post, base))
-        .map(|(article, _)| article)
+        .and_then(|post| post_to_article(post, base, 0))
+        .map(|post| post.article)
         .map_err(|e| error(e.inside(path)))
 }
 
@@ -51,16 +52,12 @@ pub fn posts(value: &Json, base: Option<&str>) -> Result<Vec<PostSummary>, Forma
         Json::Array(posts) => posts.as_slice(),
         post => std::slice::from_ref(post),
     };
-    each(posts, |_, post| {
-        let (article, self_link) = post_to_article(post, base)?;
-        Ok(PostSummary {
-            id: article.id.clone(),
-            title: article.title.clone(),
-            url: article.url.clone(),
-            src: self_link,
-            summary: article.summary.clone(),
-            published: article.published,
-            article: Some(Rc::new(article)),
+    each(posts, |index, post| {
+        let post = post_to_article(post, base, index)?;
+        Ok(if post.has_content {
+            PostSummary::carrying(post.article, post.self_link)
+        } else {
+            PostSummary::without_body(post.article, post.self_link)
         })
     })
     .map_err(error)
@@ -78,26 +75,38 @@ fn rendered<'a>(post: Fields<'a>, key: &str) -> Result<Option<&'a str>, FieldErr
     }
 }
 
-/// The article, and the post's own REST URL (`_links.self`).
-fn post_to_article(
-    post: Fields<'_>,
-    base: Option<&str>,
-) -> Result<(Article, Option<String>), FieldError> {
+/// A post as read: the article, its own REST URL (`_links.self`), and whether the document
+/// carried its content (a collection trimmed with `_fields` does not).
+struct Post {
+    article: Article,
+    self_link: Option<String>,
+    has_content: bool,
+}
+
+/// Post formats that themes show without their title.
+const UNTITLED_FORMATS: [&str; 2] = ["status", "aside"];
+
+fn post_to_article(post: Fields<'_>, base: Option<&str>, index: usize) -> Result<Post, FieldError> {
     let url = link(post.string("link")?, base);
-    let title = plain(rendered(post, "title")?).unwrap_or_else(|| "Untitled".to_owned());
     let content = post.object("content")?;
     let protected = match content {
         Some(content) => content.bool("protected").map_err(|e| e.inside("content"))?,
         None => None,
     }
     .unwrap_or(false);
-    let body = match (rendered(post, "content")?, protected) {
+    let html = rendered(post, "content")?;
+    let body = match (html, protected) {
         (Some(html), false) => sanitize_html(html, url.as_deref().or(base)),
         _ => Body::default(),
     };
-    let local_date = post.string("date")?;
-    let published = date(post.string("date_gmt")?, Timestamp::parse_naive_utc)
-        .or_else(|| date(local_date, Timestamp::parse_naive_utc));
+    let untitled_format = post
+        .string("format")?
+        .is_some_and(|format| UNTITLED_FORMATS.contains(&format));
+    let title = plain(rendered(post, "title")?).filter(|_| !untitled_format);
+    let gmt_or_local = |gmt: &str, local: &str| -> Result<Option<Timestamp>, FieldError> {
+        Ok(date(post.string(gmt)?, Timestamp::parse_naive_utc)
+            .or(date(post.string(local)?, Timestamp::parse_naive_utc)))
+    };
     let embedded = match post.object("_embedded")? {
         Some(embedded) => Some(read_embedded(embedded).map_err(|e| e.inside("_embedded"))?),
         None => None,
@@ -111,12 +120,17 @@ fn post_to_article(
     let article = Article {
         id: id(post.get("id"))
             .or_else(|| url.clone())
-            .unwrap_or_else(|| title.clone()),
+            .or_else(|| self_link.clone())
+            .unwrap_or_else(|| format!("post-{index}")),
         url,
-        title,
+        title: title_unless_repeated(title, &body),
         category: embedded.as_ref().and_then(category),
-        published,
-        author: embedded.as_ref().and_then(|e| author(e, base)),
+        published: gmt_or_local("date_gmt", "date")?,
+        modified: gmt_or_local("modified_gmt", "modified")?,
+        authors: embedded
+            .as_ref()
+            .map(|e| authors(e, base))
+            .unwrap_or_default(),
         summary: plain(rendered(post, "excerpt")?),
         language: None,
         reading_minutes: None,
@@ -124,7 +138,11 @@ fn post_to_article(
         protected,
         body,
     };
-    Ok((article, self_link))
+    Ok(Post {
+        article,
+        self_link,
+        has_content: html.is_some() || protected,
+    })
 }
 
 fn read_embedded(embedded: Fields<'_>) -> Result<Embedded<'_>, FieldError> {
@@ -135,33 +153,64 @@ fn read_embedded(embedded: Fields<'_>) -> Result<Embedded<'_>, FieldError> {
     })
 }
 
-/// The embedded author, unless it is an error object or has no name.
-fn author(embedded: &Embedded, base: Option<&str>) -> Option<Author> {
-    let user = embedded.authors.first()?;
-    if user.get("code").is_some() {
-        return None;
+/// Everyone credited: the co-authors (Co-Authors Plus terms of the taxonomy `author`, in
+/// their order) when there are any, else the embedded author; error objects (users who are
+/// not public) are nobody. An embedded user's profile fills in the co-author of that name.
+fn authors(embedded: &Embedded, base: Option<&str>) -> Vec<Author> {
+    let users: Vec<Author> = embedded
+        .authors
+        .iter()
+        .filter(|user| user.get("code").is_none())
+        .filter_map(|user| {
+            let avatar = user.get("avatar_urls").and_then(|urls| {
+                ["96", "48", "24"]
+                    .iter()
+                    .find_map(|size| image(urls.get_str(size), base))
+            });
+            Some(Author {
+                name: plain(user.get_str("name"))?,
+                bio: plain(user.get_str("description")),
+                avatar,
+                url: link(user.get_str("link"), base),
+            })
+        })
+        .collect();
+    let co_authors: Vec<Author> = terms(embedded, "author")
+        .filter_map(|term| {
+            let name = plain(term.get_str("name"))?;
+            let user = users.iter().find(|user| user.name == name);
+            Some(Author {
+                bio: user
+                    .and_then(|u| u.bio.clone())
+                    .or_else(|| plain(term.get_str("description"))),
+                avatar: user.and_then(|u| u.avatar.clone()),
+                url: user
+                    .and_then(|u| u.url.clone())
+                    .or_else(|| link(term.get_str("link"), base)),
+                name,
+            })
+        })
+        .collect();
+    if co_authors.is_empty() {
+        users
+    } else {
+        co_authors
     }
-    let avatar = user.get("avatar_urls").and_then(|urls| {
-        ["96", "48", "24"]
-            .iter()
-            .find_map(|size| image(urls.get_str(size), base))
-    });
-    Some(Author {
-        name: plain(user.get_str("name"))?,
-        bio: plain(user.get_str("description")),
-        avatar,
-        url: link(user.get_str("link"), base),
-    })
 }
 
-/// The first category (by taxonomy, not position) other than "Uncategorized".
-fn category(embedded: &Embedded) -> Option<String> {
+/// The embedded terms of one taxonomy, in order.
+fn terms<'a>(embedded: &'a Embedded, taxonomy: &'a str) -> impl Iterator<Item = &'a Json> {
     embedded
         .terms
         .iter()
         .filter_map(Json::as_array)
         .flatten()
-        .filter(|term| term.get_str("taxonomy") == Some("category"))
+        .filter(move |term| term.get_str("taxonomy") == Some(taxonomy))
+}
+
+/// The first category (by taxonomy, not position) other than "Uncategorized".
+fn category(embedded: &Embedded) -> Option<String> {
+    terms(embedded, "category")
         .filter_map(|term| plain(term.get_str("name")))
         .find(|name| !name.eq_ignore_ascii_case("uncategorized"))
 }

@@ -7,7 +7,8 @@ use crate::text::words::{self, TextCounts};
 /// How long the body takes to read, and how far through it the reader is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct ReadingProgress {
-    /// Minutes to read the whole body by our count; `None` when there is nothing to read.
+    /// Minutes to read the whole body: the source's own figure when it gives one, else our
+    /// count; `None` when there is nothing to read.
     pub total_minutes: Option<u32>,
     /// Share of the body scrolled past, 0–100.
     pub percent: u8,
@@ -34,8 +35,15 @@ fn block_costs(article: &Article) -> Vec<BlockCost> {
         .collect()
 }
 
-/// Minutes to read the blocks from `first` on.
-fn minutes_from(costs: &[BlockCost], first: usize, words_per_minute: u32) -> Option<u32> {
+/// How long the body takes: our speed, and the source's own figure if it states one.
+#[derive(Clone, Copy, PartialEq)]
+struct Pace {
+    words_per_minute: u32,
+    stated_minutes: Option<u32>,
+}
+
+/// The counts and images of the blocks from `first` on.
+fn sum_from(costs: &[BlockCost], first: usize) -> (TextCounts, u32) {
     let rest = costs.get(first..).unwrap_or_default();
     let counts = rest
         .iter()
@@ -43,35 +51,56 @@ fn minutes_from(costs: &[BlockCost], first: usize, words_per_minute: u32) -> Opt
             words: sum.words + c.counts.words,
             cjk_chars: sum.cjk_chars + c.counts.cjk_chars,
         });
-    let images = rest.iter().map(|c| c.images).sum();
-    reading_time::minutes(counts, images, words_per_minute)
+    (counts, rest.iter().map(|c| c.images).sum())
 }
 
-/// Counts the body once, block by block: its reading time, and, following the window's
-/// scrolling, the reader's progress through the body whose element is `body_ref` (whose
-/// children are the body's top-level blocks, in order).
+/// Minutes to read the blocks from `first` on. With a stated figure, the same share of it as
+/// the blocks are of the whole body, so the bar at the top says what the byline says.
+fn minutes_from(costs: &[BlockCost], first: usize, pace: Pace) -> Option<u32> {
+    let (counts, images) = sum_from(costs, first);
+    let ours = reading_time::minutes(counts, images, pace.words_per_minute);
+    let Some(stated) = pace.stated_minutes else {
+        return ours;
+    };
+    let weight = |(counts, images)| reading_time::weight(counts, images, pace.words_per_minute);
+    let (rest, total) = (weight((counts, images)), weight(sum_from(costs, 0)));
+    if first == 0 || total == 0 {
+        return Some(stated);
+    }
+    ours?;
+    let share = (u128::from(stated) * u128::from(rest)).div_ceil(u128::from(total));
+    Some(u32::try_from(share).unwrap_or(stated).max(1))
+}
+
+/// Counts the body once, block by block: its reading time (the source's own figure when it
+/// states one), and, following the window's scrolling, the reader's progress through the body
+/// whose element is `body_ref` (whose children are the body's top-level blocks, in order).
 #[hook]
 pub fn use_reading_progress(
     article: Shared<Article>,
     body_ref: NodeRef,
     words_per_minute: u32,
 ) -> ReadingProgress {
+    let pace = Pace {
+        words_per_minute,
+        stated_minutes: article.reading_minutes,
+    };
     let costs = use_memo(article, |article| block_costs(article));
-    let at_start = |costs: &[BlockCost], wpm: u32| {
-        let total = minutes_from(costs, 0, wpm);
+    let at_start = |costs: &[BlockCost], pace: Pace| {
+        let total = minutes_from(costs, 0, pace);
         ReadingProgress {
             total_minutes: total,
             percent: 0,
             minutes_left: total,
         }
     };
-    let progress = use_state_eq(|| at_start(&costs, words_per_minute));
+    let progress = use_state_eq(|| at_start(&costs, pace));
     {
         let progress = progress.clone();
-        use_effect_with((costs, words_per_minute), move |(costs, wpm)| {
-            progress.set(at_start(costs, *wpm));
+        use_effect_with((costs, pace), move |(costs, pace)| {
+            progress.set(at_start(costs, *pace));
             #[cfg(target_arch = "wasm32")]
-            let listeners = browser::follow_scroll(body_ref, costs.clone(), *wpm, progress);
+            let listeners = browser::follow_scroll(body_ref, costs.clone(), *pace, progress);
             #[cfg(not(target_arch = "wasm32"))]
             let listeners: Vec<()> = {
                 let _ = (body_ref, progress);
@@ -91,13 +120,13 @@ mod browser {
     use wasm_bindgen::JsCast;
     use yew::{NodeRef, UseStateHandle};
 
-    use super::{minutes_from, BlockCost, ReadingProgress};
+    use super::{minutes_from, BlockCost, Pace, ReadingProgress};
 
     /// Listens to scroll and resize on the window; dropping the result stops listening.
     pub fn follow_scroll(
         body_ref: NodeRef,
         costs: Rc<Vec<BlockCost>>,
-        words_per_minute: u32,
+        pace: Pace,
         progress: UseStateHandle<ReadingProgress>,
     ) -> Vec<EventListener> {
         let Some(window) = web_sys::window() else {
@@ -134,12 +163,12 @@ mod browser {
             let rect = body.get_bounding_client_rect();
             let read = ((viewport_bottom - rect.top()) / rect.height().max(1.0)).clamp(0.0, 1.0);
             progress.set(ReadingProgress {
-                total_minutes: minutes_from(&costs, 0, words_per_minute),
+                total_minutes: minutes_from(&costs, 0, pace),
                 percent: (read * 100.0).round() as u8,
                 minutes_left: if low >= count {
                     None
                 } else {
-                    minutes_from(&costs, low as usize, words_per_minute)
+                    minutes_from(&costs, low as usize, pace)
                 },
             });
         });
@@ -153,5 +182,48 @@ mod browser {
                 })
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn costs(words: &[u64]) -> Vec<BlockCost> {
+        words
+            .iter()
+            .map(|&words| BlockCost {
+                counts: TextCounts {
+                    words,
+                    cjk_chars: 0,
+                },
+                images: 0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_stated_figure_is_the_time_left_at_the_top_and_shrinks_in_proportion() {
+        // 400 words is 2 minutes by our count; the source says 6.
+        let blocks = costs(&[100, 100, 100, 100]);
+        let stated = Pace {
+            words_per_minute: 200,
+            stated_minutes: Some(6),
+        };
+        assert_eq!(minutes_from(&blocks, 0, stated), Some(6));
+        assert_eq!(
+            minutes_from(&blocks, 1, stated),
+            Some(5),
+            "3/4 of 6, rounded up"
+        );
+        assert_eq!(minutes_from(&blocks, 2, stated), Some(3));
+        assert_eq!(minutes_from(&blocks, 3, stated), Some(2));
+        assert_eq!(minutes_from(&blocks, 4, stated), None, "nothing left");
+        let ours = Pace {
+            words_per_minute: 200,
+            stated_minutes: None,
+        };
+        assert_eq!(minutes_from(&blocks, 0, ours), Some(2));
+        assert_eq!(minutes_from(&blocks, 2, ours), Some(1));
     }
 }

@@ -9,6 +9,7 @@ fn is_default_english(lang: &str) -> bool {
     lang.eq_ignore_ascii_case("en") || lang.eq_ignore_ascii_case("en-US")
 }
 
+use super::{english_list, ListPart};
 use crate::model::Timestamp;
 use crate::text::relative_time::{english, Relative};
 
@@ -72,4 +73,53 @@ pub fn format_date(lang: &str, at: Timestamp) -> String {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn format_date(_lang: &str, at: Timestamp) -> String {
     at.to_long_date_en()
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn format_list(lang: &str, names: &[&str]) -> Vec<ListPart> {
+    use js_sys::{Array, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+    if is_default_english(lang) || names.len() < 2 {
+        return english_list(names.len());
+    }
+    // `Intl.ListFormat(lang, {type: "conjunction"}).formatToParts(names)`; any failure (an old
+    // browser, a tag Intl refuses) falls back to English joining.
+    let parts = || -> Result<Vec<ListPart>, JsValue> {
+        let intl = Reflect::get(&js_sys::global(), &"Intl".into())?;
+        let constructor: js_sys::Function =
+            Reflect::get(&intl, &"ListFormat".into())?.dyn_into()?;
+        let options = js_sys::Object::new();
+        Reflect::set(&options, &"type".into(), &"conjunction".into())?;
+        let formatter = Reflect::construct(
+            &constructor,
+            &Array::of2(&JsValue::from_str(lang), &options),
+        )?;
+        let format: js_sys::Function =
+            Reflect::get(&formatter, &"formatToParts".into())?.dyn_into()?;
+        let items: Array = names.iter().map(|n| JsValue::from_str(n)).collect();
+        let parts: Array = format.call1(&formatter, &items)?.dyn_into()?;
+        let mut next = 0;
+        let mut out = Vec::with_capacity(parts.length() as usize);
+        for part in parts.iter() {
+            let kind = Reflect::get(&part, &"type".into())?.as_string();
+            if kind.as_deref() == Some("element") {
+                out.push(ListPart::Item(next));
+                next += 1;
+            } else {
+                let text = Reflect::get(&part, &"value".into())?.as_string();
+                out.push(ListPart::Literal(text.unwrap_or_default()));
+            }
+        }
+        if next == names.len() {
+            Ok(out)
+        } else {
+            Err(JsValue::NULL)
+        }
+    };
+    parts().unwrap_or_else(|_| english_list(names.len()))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn format_list(_lang: &str, names: &[&str]) -> Vec<ListPart> {
+    english_list(names.len())
 }

@@ -21,6 +21,8 @@ pub struct Labels {
     /// The accessible name of the progress bar.
     pub reading_progress: &'static str,
     pub published_by: &'static str,
+    /// A date that is the post's last update, not its publication: "Updated {}".
+    pub updated: &'static str,
     pub share: &'static str,
     /// The accessible name of a share link: "Share on {}".
     pub share_on: &'static str,
@@ -49,6 +51,28 @@ pub struct Labels {
 /// Puts `value` where a template has `{}`.
 pub fn fill(template: &str, value: impl std::fmt::Display) -> String {
     template.replacen("{}", &value.to_string(), 1)
+}
+
+/// A piece of a list of names as a language writes it ("A, B and C"): a name, by its place in
+/// the list, or the words between names. Names stay separate so each can be isolated for
+/// bidirectional text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ListPart {
+    Item(usize),
+    Literal(String),
+}
+
+/// `count` names joined the English way: "A", "A and B", "A, B and C".
+pub fn english_list(count: usize) -> Vec<ListPart> {
+    let mut parts = Vec::with_capacity(count * 2);
+    for index in 0..count {
+        if index > 0 {
+            let between = if index + 1 == count { " and " } else { ", " };
+            parts.push(ListPart::Literal(between.to_owned()));
+        }
+        parts.push(ListPart::Item(index));
+    }
+    parts
 }
 
 /// Text direction of a language.
@@ -126,6 +150,11 @@ impl Locale {
     pub fn date(&self, at: Timestamp) -> String {
         intl::format_date(&self.lang, at)
     }
+
+    /// How the language joins `names` into one list ("A, B and C", "A, B und C").
+    pub fn list(&self, names: &[&str]) -> Vec<ListPart> {
+        intl::format_list(&self.lang, names)
+    }
 }
 
 /// The first subtag, lower-cased: `pt-BR` → `pt`.
@@ -196,6 +225,26 @@ mod tests {
         assert_eq!(Locale::new("ar").direction, Direction::Rtl);
         assert_eq!(Locale::new("he-IL").direction, Direction::Rtl);
         assert_eq!(Locale::new("de").direction, Direction::Ltr);
+    }
+
+    #[test]
+    fn names_are_listed_with_commas_and_a_final_and() {
+        let show = |names: &[&str]| {
+            Locale::default()
+                .list(names)
+                .iter()
+                .fold(String::new(), |mut out, part| {
+                    match part {
+                        ListPart::Item(i) => out.push_str(names[*i]),
+                        ListPart::Literal(text) => out.push_str(text),
+                    }
+                    out
+                })
+        };
+        assert_eq!(show(&[]), "");
+        assert_eq!(show(&["A"]), "A");
+        assert_eq!(show(&["A", "B"]), "A and B");
+        assert_eq!(show(&["A", "B", "C"]), "A, B and C");
     }
 
     #[test]

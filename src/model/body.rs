@@ -96,11 +96,13 @@ impl Tag {
         }
     }
 
-    /// Inline elements run on with the text around them; every other tag separates words.
+    /// Inline elements run on with the text around them (an image too, as in a browser's
+    /// text); every other tag separates words.
     pub fn is_inline(self) -> bool {
         matches!(
             self,
-            Tag::Link
+            Tag::Image
+                | Tag::Link
                 | Tag::Emphasis
                 | Tag::Strong
                 | Tag::Code
@@ -115,6 +117,12 @@ impl Tag {
                 | Tag::Cite
                 | Tag::Abbreviation
         )
+    }
+
+    /// Elements laid out as blocks: whitespace between two of them is not content. Line
+    /// breaks sit in the flow of text, like inline elements.
+    pub fn is_block(self) -> bool {
+        !(self.is_inline() || self == Tag::LineBreak)
     }
 
     /// Elements that never have children.
@@ -235,6 +243,22 @@ impl Body {
     pub fn image_count(&self) -> u32 {
         self.nodes.iter().map(Node::image_count).sum()
     }
+
+    /// The description of the body's first image that has one (names an image-only post).
+    pub fn first_image_alt(&self) -> Option<String> {
+        fn find(nodes: &[Node]) -> Option<String> {
+            nodes.iter().find_map(|node| match node {
+                Node::Element(e) if e.tag == Tag::Image => e
+                    .attr(Attr::Alt)
+                    .map(str::trim)
+                    .filter(|alt| !alt.is_empty())
+                    .map(str::to_owned),
+                Node::Element(e) => find(&e.children),
+                _ => None,
+            })
+        }
+        find(&self.nodes)
+    }
 }
 
 impl Node {
@@ -257,21 +281,31 @@ impl Node {
     }
 }
 
+/// Text in document order; every element that is not inline starts and ends on a line of its
+/// own, so words on either side of it never run together.
 fn collect_text(nodes: &[Node], out: &mut String) {
+    let break_line = |out: &mut String| {
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+    };
     for node in nodes {
         match node {
             Node::Text(text) => out.push_str(text),
+            Node::Element(element) if element.tag.is_inline() => {
+                collect_text(&element.children, out)
+            }
             Node::Element(element) => {
+                break_line(out);
                 collect_text(&element.children, out);
-                if !element.tag.is_inline() {
-                    out.push('\n');
-                }
+                break_line(out);
             }
             Node::VideoLink { title, .. } => {
+                break_line(out);
                 if let Some(title) = title {
                     out.push_str(title);
                 }
-                out.push('\n');
+                break_line(out);
             }
         }
     }
@@ -295,6 +329,12 @@ mod tests {
             Node::with_text(Tag::Heading2, "four"),
         ]);
         assert_eq!(body.text(), "one twothree\nfour\n");
+        let text_then_block = Body::new(vec![
+            Node::Text("before".into()),
+            Node::with_text(Tag::Paragraph, "inside"),
+            Node::Text("after".into()),
+        ]);
+        assert_eq!(text_then_block.text(), "before\ninside\nafter");
     }
 
     #[test]

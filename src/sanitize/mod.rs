@@ -6,6 +6,7 @@
 //! render. Nothing from the input is ever set as HTML.
 
 mod rules;
+mod shape;
 
 #[cfg(target_arch = "wasm32")]
 #[path = "parse_dom.rs"]

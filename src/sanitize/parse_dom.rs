@@ -7,8 +7,9 @@
 
 use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{DomParser, NamedNodeMap, NodeList, SupportedType};
+use web_sys::{DomParser, NodeList, SupportedType};
 
+use super::rules::READ_ATTRIBUTES;
 use super::{RawElement, RawNode};
 
 const ELEMENT_NODE: f64 = 1.0;
@@ -23,7 +24,8 @@ struct Getters {
     node_value: Function,
     local_name: Function,
     namespace_uri: Function,
-    attributes: Function,
+    has_attributes: Function,
+    get_attribute: Function,
     body: Function,
 }
 
@@ -41,6 +43,9 @@ impl Getters {
                 .dyn_into()
                 .ok()
         };
+        let method = |proto: &JsValue, name: &str| -> Option<Function> {
+            Reflect::get(proto, &name.into()).ok()?.dyn_into().ok()
+        };
         let node = prototype("Node")?;
         let element = prototype("Element")?;
         let document = prototype("Document")?;
@@ -50,7 +55,8 @@ impl Getters {
             node_value: getter(&node, "nodeValue")?,
             local_name: getter(&element, "localName")?,
             namespace_uri: getter(&element, "namespaceURI")?,
-            attributes: getter(&element, "attributes")?,
+            has_attributes: method(&element, "hasAttributes")?,
+            get_attribute: method(&element, "getAttribute")?,
             body: getter(&document, "body")?,
         })
     }
@@ -105,15 +111,22 @@ fn convert(getters: &Getters, node: &JsValue) -> Option<RawNode> {
         Some(XHTML) => local,
         _ => format!("foreign:{local}"),
     };
-    let attrs = match getters
-        .read(&getters.attributes, node)
-        .dyn_into::<NamedNodeMap>()
-    {
-        Ok(attributes) => (0..attributes.length())
-            .filter_map(|i| attributes.item(i))
-            .map(|a| (a.local_name(), a.value()))
-            .collect(),
-        Err(_) => Vec::new(),
+    // Only the attributes the rules read, each looked up by name: walking all of them is
+    // quadratic in Blink, and a hostile element may have thousands.
+    let attrs = if getters.read(&getters.has_attributes, node).is_truthy() {
+        READ_ATTRIBUTES
+            .iter()
+            .filter_map(|&name| {
+                let value = getters
+                    .get_attribute
+                    .call1(node, &JsValue::from_str(name))
+                    .ok()?
+                    .as_string()?;
+                Some((name.to_owned(), value))
+            })
+            .collect()
+    } else {
+        Vec::new()
     };
     Some(RawNode::Element(RawElement {
         name,

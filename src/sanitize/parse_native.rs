@@ -4,6 +4,7 @@ use html5ever::tendril::TendrilSink;
 use html5ever::{local_name, ns, parse_fragment as html5_parse_fragment, ParseOpts, QualName};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
+use super::rules::READ_ATTRIBUTES;
 use super::{RawElement, RawNode};
 
 /// Parses `html` as the body of a document would be parsed.
@@ -61,6 +62,7 @@ fn convert(node: &Handle) -> Option<RawNode> {
                 attrs: attrs
                     .borrow()
                     .iter()
+                    .filter(|a| a.name.ns == ns!() && READ_ATTRIBUTES.contains(&&*a.name.local))
                     .map(|a| (a.name.local.to_string(), a.value.to_string()))
                     .collect(),
                 children,

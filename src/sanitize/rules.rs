@@ -1,10 +1,11 @@
 //! The allowlist: which elements, attributes and URLs of publisher HTML survive, and as what.
 //!
 //! Elements are kept (as a [`Tag`]), unwrapped (markup dropped, the reader's words kept),
-//! dropped with their content (scripts, styles, embedded documents, form controls, SVG and
-//! MathML), or, for YouTube and Vimeo players, turned into a link to the video.
+//! dropped with their content (scripts, styles, embedded documents, forms, SVG and MathML,
+//! and whatever the publisher hid), or, for YouTube and Vimeo players, turned into a link to
+//! the video. Whitespace between inline content is kept: it is the space between words.
 
-use super::{RawElement, RawNode};
+use super::{shape, RawElement, RawNode};
 use crate::model::{Attr, Element, Node, Tag};
 use crate::url::{checked_url, display_host, UrlUse};
 
@@ -27,19 +28,19 @@ fn action(name: &str) -> Action {
         "h3" => Keep(Tag::Heading3),
         "h4" | "h5" | "h6" => Keep(Tag::Heading4),
         "blockquote" => Keep(Tag::Blockquote),
-        "ul" | "menu" => Keep(Tag::UnorderedList),
+        "ul" | "menu" | "dir" => Keep(Tag::UnorderedList),
         "ol" => Keep(Tag::OrderedList),
         "li" => Keep(Tag::ListItem),
         "dl" => Keep(Tag::DescriptionList),
         "dt" => Keep(Tag::DescriptionTerm),
         "dd" => Keep(Tag::DescriptionDetails),
         "div" | "section" | "article" | "aside" | "header" | "footer" | "main" | "center"
-        | "address" | "details" | "summary" | "hgroup" => Keep(Tag::Division),
+        | "address" | "details" | "summary" | "hgroup" | "nav" | "search" => Keep(Tag::Division),
         "a" => Keep(Tag::Link),
         "em" | "i" | "dfn" => Keep(Tag::Emphasis),
         "strong" | "b" => Keep(Tag::Strong),
         "code" | "tt" | "samp" | "var" => Keep(Tag::Code),
-        "pre" | "listing" => Keep(Tag::Preformatted),
+        "pre" | "listing" | "xmp" | "plaintext" => Keep(Tag::Preformatted),
         "kbd" => Keep(Tag::Keyboard),
         "sub" => Keep(Tag::Subscript),
         "sup" => Keep(Tag::Superscript),
@@ -66,57 +67,69 @@ fn action(name: &str) -> Action {
         "iframe" => Frame,
         "script" | "style" | "template" | "noscript" | "object" | "embed" | "applet" | "param"
         | "head" | "title" | "meta" | "link" | "base" | "frame" | "frameset" | "noframes"
-        | "noembed" | "canvas" | "audio" | "video" | "source" | "track" | "picture" | "map"
-        | "area" | "input" | "button" | "select" | "option" | "optgroup" | "textarea"
-        | "datalist" | "output" | "progress" | "meter" | "dialog" | "slot" | "portal"
-        | "fencedframe" => Drop,
+        | "noembed" | "canvas" | "audio" | "video" | "source" | "track" | "map" | "area"
+        | "input" | "button" | "select" | "option" | "optgroup" | "textarea" | "datalist"
+        | "output" | "progress" | "meter" | "dialog" | "slot" | "portal" | "fencedframe" => Drop,
+        // Forms and what labels their controls: without the controls (dropped above) they
+        // are questions with no place to answer.
+        "form" | "label" | "fieldset" | "legend" => Drop,
         // SVG and MathML (names marked `foreign:` by the parsers) and their wrappers.
         "svg" | "math" => Drop,
         name if name.starts_with("foreign:") => Drop,
-        // Everything else (span, font, form, custom elements, unknown tags): keep the words.
+        // Everything else (span, font, picture around its img, custom elements, unknown
+        // tags): keep the words.
         _ => Unwrap,
     }
 }
 
-/// Containers in which whitespace-only text is layout noise, not content.
-fn drops_blank_text(tag: Option<Tag>) -> bool {
-    match tag {
-        None => true,
-        Some(tag) => matches!(
-            tag,
-            Tag::UnorderedList
-                | Tag::OrderedList
-                | Tag::DescriptionList
-                | Tag::Table
-                | Tag::TableHead
-                | Tag::TableBody
-                | Tag::TableFoot
-                | Tag::TableRow
-                | Tag::Figure
-                | Tag::Division
-                | Tag::Blockquote
-        ),
+/// The only attributes the rules read. Parsers hand over just these: reading every
+/// attribute of a hostile element (thousands of them) would cost time for nothing.
+pub const READ_ATTRIBUTES: [&str; 14] = [
+    "href", "src", "srcset", "alt", "width", "height", "colspan", "rowspan", "start", "title",
+    "lang", "dir", "hidden", "style",
+];
+
+/// Whether the publisher hid the element from readers: the `hidden` attribute, or an inline
+/// `display: none` or `visibility: hidden` (honeypots and collapsed extras). Its words are not
+/// the article's.
+fn is_hidden(element: &RawElement) -> bool {
+    if element.attr("hidden").is_some() {
+        return true;
     }
+    let Some(style) = element.attr("style") else {
+        return false;
+    };
+    style.split(';').any(|declaration| {
+        let Some((property, value)) = declaration.split_once(':') else {
+            return false;
+        };
+        let value = value.to_ascii_lowercase();
+        let value = value.trim().trim_end_matches("!important").trim();
+        match property.trim().to_ascii_lowercase().as_str() {
+            "display" => value == "none",
+            "visibility" => value == "hidden" || value == "collapse",
+            _ => false,
+        }
+    })
 }
 
 /// Rebuilds parsed HTML from the allowlist.
 pub fn clean(nodes: Vec<RawNode>, base: Option<&str>) -> Vec<Node> {
     let mut out = Vec::new();
-    clean_into(nodes, base, None, &mut out);
-    out
+    clean_into(nodes, base, &mut out);
+    shape::tidy_text(out, None)
 }
 
-fn clean_into(nodes: Vec<RawNode>, base: Option<&str>, parent: Option<Tag>, out: &mut Vec<Node>) {
+/// Cleans `nodes` into `out`, the children of their nearest kept ancestor: unwrapped elements
+/// pass their words on to it.
+fn clean_into(nodes: Vec<RawNode>, base: Option<&str>, out: &mut Vec<Node>) {
     for node in nodes {
         match node {
-            RawNode::Text(text) => {
-                if !(text.trim().is_empty() && drops_blank_text(parent)) {
-                    out.push(Node::Text(text));
-                }
-            }
+            RawNode::Text(text) => out.push(Node::Text(text)),
+            RawNode::Element(element) if is_hidden(&element) => {}
             RawNode::Element(element) => match action(&element.name) {
                 Action::Drop => {}
-                Action::Unwrap => clean_into(element.children, base, parent, out),
+                Action::Unwrap => clean_into(element.children, base, out),
                 Action::Frame => out.extend(video_link(&element, base)),
                 Action::Keep(tag) => keep(tag, element, base, out),
             },
@@ -129,21 +142,24 @@ fn keep(tag: Tag, element: RawElement, base: Option<&str>, out: &mut Vec<Node>) 
     match tag {
         // An image without a usable source shows nothing: drop it.
         Tag::Image if !attrs.iter().any(|(a, _)| *a == Attr::Src) => return,
-        // A link without a usable target is just its text.
+        // A link without a usable target is just its text, in the link's own parent.
         Tag::Link if !attrs.iter().any(|(a, _)| *a == Attr::Href) => {
-            return clean_into(element.children, base, None, out);
+            return clean_into(element.children, base, out);
         }
         _ => {}
     }
     let mut children = Vec::new();
     if !tag.is_void() {
-        clean_into(element.children, base, Some(tag), &mut children);
+        clean_into(element.children, base, &mut children);
     }
-    out.push(Node::Element(Element {
-        tag,
-        attrs,
-        children,
-    }));
+    shape::place(
+        Element {
+            tag,
+            attrs,
+            children: shape::tidy_text(children, Some(tag)),
+        },
+        out,
+    );
 }
 
 fn allowed_attrs(tag: Tag, element: &RawElement, base: Option<&str>) -> Vec<(Attr, String)> {
@@ -267,13 +283,14 @@ pub fn visible_text(nodes: &[RawNode], out: &mut String) {
     for node in nodes {
         match node {
             RawNode::Text(text) => out.push_str(text),
+            RawNode::Element(element) if is_hidden(element) => {}
             RawNode::Element(element) => match action(&element.name) {
                 Action::Drop | Action::Frame => {}
-                Action::Keep(tag) => {
+                Action::Keep(tag) if tag.is_inline() => visible_text(&element.children, out),
+                Action::Keep(_) => {
+                    out.push(' ');
                     visible_text(&element.children, out);
-                    if !tag.is_inline() {
-                        out.push(' ');
-                    }
+                    out.push(' ');
                 }
                 Action::Unwrap => visible_text(&element.children, out),
             },
@@ -357,8 +374,12 @@ mod tests {
                 "<p>kept</p>",
             ),
             (
-                "<form action=\"/x\"><p>words</p><input value=\"v\"><button>Go</button></form>",
-                "<p>words</p>",
+                "<form action=\"/x\"><p>words</p><input value=\"v\"><button>Go</button></form><p>z</p>",
+                "<p>z</p>",
+            ),
+            (
+                "<p>Name <label for=\"n\">Your name</label></p><fieldset><legend>Pick</legend></fieldset>",
+                "<p>Name </p>",
             ),
             (
                 "<object data=\"x\">o</object><embed src=\"x\"><p>y</p>",
@@ -381,6 +402,75 @@ mod tests {
                 "<p>z</p>",
             ),
             ("<custom-el>words</custom-el>", "words"),
+        ] {
+            assert_eq!(show(html), expected, "{html}");
+        }
+    }
+
+    #[test]
+    fn spaces_between_inline_content_survive_wherever_it_sits() {
+        for (html, expected) in [
+            (
+                "<div><strong>Update:</strong> <a href=\"/x\">link</a></div>",
+                "<div><strong>Update:</strong> <a href=\"https://blog.example.com/x\">link</a></div>",
+            ),
+            (
+                "<blockquote><em>a</em> <em>b</em></blockquote>",
+                "<blockquote><em>a</em> <em>b</em></blockquote>",
+            ),
+            ("<b>top</b> <i>level</i>", "<strong>top</strong> <em>level</em>"),
+            (
+                "<figure><img src=\"/a.jpg\"> <img src=\"/b.jpg\"></figure>",
+                "<figure><img src=\"https://blog.example.com/a.jpg\"> <img src=\"https://blog.example.com/b.jpg\"></figure>",
+            ),
+            // Unwrapped elements pass their words, spaces included, to their real parent.
+            (
+                "<div><span>one</span> <span>two</span> <a name=\"x\">three</a> <font>four</font></div>",
+                "<div>one two three four</div>",
+            ),
+            ("<p>a<a>b</a> c</p>", "<p>ab c</p>"),
+            // A no-break space is content.
+            ("<div>\u{a0}</div>", "<div>\u{a0}</div>"),
+        ] {
+            assert_eq!(show(html), expected, "{html}");
+        }
+    }
+
+    #[test]
+    fn whitespace_between_blocks_and_in_lists_and_tables_is_layout() {
+        for (html, expected) in [
+            ("\n<p>a</p>\n\n<p>b</p>\n", "<p>a</p><p>b</p>"),
+            (
+                "<div>\n  <p>a</p>\n  <p>b</p>\n</div>",
+                "<div><p>a</p><p>b</p></div>",
+            ),
+            (
+                "<ul>\n <li>x</li> <li>y</li>\n</ul>",
+                "<ul><li>x</li><li>y</li></ul>",
+            ),
+            (
+                "<table> <tr> <td>a</td> <td>b</td> </tr> </table>",
+                "<table><tbody><tr><td>a</td><td>b</td></tr></tbody></table>",
+            ),
+            ("<div><span> </span><p>a</p></div>", "<div><p>a</p></div>"),
+        ] {
+            assert_eq!(show(html), expected, "{html}");
+        }
+    }
+
+    #[test]
+    fn what_the_publisher_hides_is_dropped_with_its_children() {
+        for (html, expected) in [
+            ("<p hidden>secret</p><p>shown</p>", "<p>shown</p>"),
+            ("<div hidden=\"until-found\"><p>later</p></div>", ""),
+            (
+                "<p style=\"display: none !important;\" class=\"akismet-fields-container\"><label>&#916;<textarea name=\"ak_hp_textarea\"></textarea></label></p><p>Thanks</p>",
+                "<p>Thanks</p>",
+            ),
+            ("<span style=\"color:red;DISPLAY:NONE\">x</span>y", "y"),
+            ("<div style=\"visibility: hidden\">x</div>", ""),
+            ("<div style=\"display:block\">x</div>", "<div>x</div>"),
+            ("<div style=\"content:'display:none'\">x</div>", "<div>x</div>"),
         ] {
             assert_eq!(show(html), expected, "{html}");
         }

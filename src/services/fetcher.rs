@@ -178,6 +178,14 @@ impl LoadError {
         }
     }
 
+    /// What the publisher needs to fix, when it is their document: the format and the field.
+    pub fn detail(&self) -> Option<String> {
+        match self {
+            LoadError::Format(e) => Some(e.to_string()),
+            _ => None,
+        }
+    }
+
     /// A sentence for readers, in their language, without technical detail.
     pub fn message(&self, labels: &Labels) -> &'static str {
         match self {

@@ -16,18 +16,24 @@ pub fn image_seconds(images: u32) -> u64 {
         .sum()
 }
 
+/// The time a text with these counts and images takes, in units of 1/(wpm·cpm) of a second,
+/// so that every term is an integer and ceilings are exact. Comparable between texts read at
+/// the same speed (the share of a body still ahead of the reader).
+pub fn weight(counts: TextCounts, images: u32, words_per_minute: u32) -> u64 {
+    let wpm = u64::from(words_per_minute.max(1));
+    let cpm = u64::from(CJK_CHARS_PER_MINUTE);
+    counts.words * 60 * cpm + counts.cjk_chars * 60 * wpm + image_seconds(images) * wpm * cpm
+}
+
 /// Minutes to read a text with these counts and images, or `None` when there is nothing to read.
 pub fn minutes(counts: TextCounts, images: u32, words_per_minute: u32) -> Option<u32> {
     if counts.words == 0 && counts.cjk_chars == 0 && images == 0 {
         return None;
     }
-    let wpm = u64::from(words_per_minute.max(1));
-    let cpm = u64::from(CJK_CHARS_PER_MINUTE);
-    // Work in 1/(wpm·cpm) seconds so that every term is an integer and the ceiling is exact.
-    let unit = wpm * cpm;
-    let total =
-        counts.words * 60 * cpm + counts.cjk_chars * 60 * wpm + image_seconds(images) * unit;
-    let minutes = total.div_ceil(60 * unit).max(1);
+    let per_minute = 60 * u64::from(words_per_minute.max(1)) * u64::from(CJK_CHARS_PER_MINUTE);
+    let minutes = weight(counts, images, words_per_minute)
+        .div_ceil(per_minute)
+        .max(1);
     Some(u32::try_from(minutes).unwrap_or(u32::MAX))
 }
 

@@ -1,0 +1,261 @@
+//! The shape of the rebuilt body as HTML lays it out: which whitespace is a space between
+//! words and which only layout, and a nesting that HTML parses back into itself.
+//!
+//! A parser nests elements as the markup's history left them: `<p><span><div>` or
+//! `<h1><span><h1>` give a block inside a paragraph, or a heading inside a heading, once the
+//! `span` is unwrapped. Built as DOM nodes such a tree shows fine, but written as HTML (a
+//! prerendered page) it would parse into another tree. So an element is placed as the parser
+//! would close it: a paragraph ends where a block starts, a heading where a heading starts, a
+//! list item where an item starts; blocks deeper inside a paragraph (items deeper inside an
+//! item) run on as lines; a link never holds a link.
+
+use crate::model::{Element, Node, Tag};
+
+/// The HTML whitespace characters (a no-break space is content, not layout).
+fn is_html_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0C')
+}
+
+/// Joins neighbouring texts and drops whitespace that is only layout: between two blocks (list
+/// items, table cells, paragraphs…), or a block and the edge of a block container.
+/// Whitespace touching inline content is a space readers see, and stays.
+pub fn tidy_text(nodes: Vec<Node>, parent: Option<Tag>) -> Vec<Node> {
+    let mut joined: Vec<Node> = Vec::with_capacity(nodes.len());
+    for node in nodes {
+        match (node, joined.last_mut()) {
+            (Node::Text(text), Some(Node::Text(previous))) => previous.push_str(&text),
+            (node, _) => joined.push(node),
+        }
+    }
+    // The edges of a block (or the body) end a line; an inline element's edges do not: its
+    // whitespace touches its neighbours' words.
+    let edge_ends_line = parent.is_none_or(Tag::is_block);
+    let is_edge_or_block = |node: Option<&Node>| match node {
+        None => edge_ends_line,
+        Some(Node::VideoLink { .. }) => true,
+        Some(Node::Element(element)) => element.tag.is_block(),
+        Some(Node::Text(_)) => false,
+    };
+    let is_layout = |at: usize| {
+        matches!(&joined[at], Node::Text(text) if text.chars().all(is_html_space))
+            && is_edge_or_block(at.checked_sub(1).and_then(|i| joined.get(i)))
+            && is_edge_or_block(joined.get(at + 1))
+    };
+    let layout: Vec<bool> = (0..joined.len()).map(is_layout).collect();
+    joined
+        .into_iter()
+        .zip(layout)
+        .filter_map(|(node, layout)| (!layout).then_some(node))
+        .collect()
+}
+
+/// Adds `element` to `out`, split or flattened so that it parses back the same.
+pub fn place(element: Element, out: &mut Vec<Node>) {
+    let ends_it: fn(Tag) -> bool = match element.tag {
+        Tag::Paragraph => Tag::is_block,
+        Tag::Heading2 | Tag::Heading3 | Tag::Heading4 => is_heading,
+        Tag::ListItem => |tag| tag == Tag::ListItem,
+        Tag::DescriptionTerm | Tag::DescriptionDetails => is_term_or_details,
+        Tag::Link => {
+            let mut link = element;
+            link.children = tidy_text(without_links(link.children), Some(Tag::Link));
+            out.push(Node::Element(link));
+            return;
+        }
+        _ => {
+            out.push(Node::Element(element));
+            return;
+        }
+    };
+    let Element {
+        tag,
+        attrs,
+        children,
+    } = element;
+    // What an element keeps once it is split off: phrasing content only in a paragraph; in a
+    // list item (term, details) no item deeper down that a parser would end it at.
+    let inner = move |children: Vec<Node>| match tag {
+        Tag::Paragraph => inline_only(children),
+        Tag::ListItem | Tag::DescriptionTerm | Tag::DescriptionDetails => {
+            without_nested(children, ends_it)
+        }
+        _ => children,
+    };
+    let mut part = Vec::new();
+    let flush = |part: &mut Vec<Node>, out: &mut Vec<Node>, always: bool| {
+        let blank = part
+            .iter()
+            .all(|n| matches!(n, Node::Text(t) if t.chars().all(char::is_whitespace)));
+        let children = std::mem::take(part);
+        if always || !blank {
+            out.push(Node::Element(Element {
+                tag,
+                attrs: attrs.clone(),
+                children: tidy_text(inner(children), Some(tag)),
+            }));
+        }
+    };
+    let mut split = false;
+    for child in children {
+        match child {
+            Node::Element(c) if ends_it(c.tag) => {
+                flush(&mut part, out, false);
+                out.push(Node::Element(c));
+                split = true;
+            }
+            other => part.push(other),
+        }
+    }
+    // An element that needed no split stays as it was, empty or not.
+    flush(&mut part, out, !split);
+}
+
+fn is_term_or_details(tag: Tag) -> bool {
+    matches!(tag, Tag::DescriptionTerm | Tag::DescriptionDetails)
+}
+
+/// Whether a parser looking for an open list item (term, details) to end looks through this
+/// element: the ones the widget renders as plain `div`s, paragraphs and inline elements.
+fn is_transparent(tag: Tag) -> bool {
+    tag.is_inline() || matches!(tag, Tag::Division | Tag::Paragraph)
+}
+
+/// `nodes` with every element `ends_it` names, reached through transparent elements, turned
+/// into its content between line breaks: a parser would have ended the enclosing item there.
+fn without_nested(nodes: Vec<Node>, ends_it: fn(Tag) -> bool) -> Vec<Node> {
+    let mut out = Vec::with_capacity(nodes.len());
+    for node in nodes {
+        match node {
+            Node::Element(e) if ends_it(e.tag) => {
+                out.push(line_break());
+                for inner in without_nested(e.children, ends_it) {
+                    push_joined(&mut out, inner);
+                }
+                out.push(line_break());
+            }
+            Node::Element(mut e) if is_transparent(e.tag) => {
+                e.children = tidy_text(without_nested(e.children, ends_it), Some(e.tag));
+                out.push(Node::Element(e));
+            }
+            other => push_joined(&mut out, other),
+        }
+    }
+    out
+}
+
+fn is_heading(tag: Tag) -> bool {
+    matches!(tag, Tag::Heading2 | Tag::Heading3 | Tag::Heading4)
+}
+
+/// Phrasing content only: a block inside an inline element of a paragraph becomes its own
+/// content between line breaks, so its words stay apart from their neighbours.
+fn inline_only(nodes: Vec<Node>) -> Vec<Node> {
+    let mut out = Vec::with_capacity(nodes.len());
+    for node in nodes {
+        match node {
+            Node::Element(e) if e.tag.is_block() => {
+                out.push(line_break());
+                for inner in inline_only(e.children) {
+                    push_joined(&mut out, inner);
+                }
+                out.push(line_break());
+            }
+            Node::Element(mut e) => {
+                e.children = tidy_text(inline_only(e.children), Some(e.tag));
+                out.push(Node::Element(e));
+            }
+            other => push_joined(&mut out, other),
+        }
+    }
+    out
+}
+
+fn line_break() -> Node {
+    Node::Element(Element::new(Tag::LineBreak, Vec::new()))
+}
+
+/// The content of a link with any link inside it reduced to its words (a link card for a
+/// video becomes a line break: the outer link already leads somewhere).
+fn without_links(nodes: Vec<Node>) -> Vec<Node> {
+    let mut out: Vec<Node> = Vec::with_capacity(nodes.len());
+    for node in nodes {
+        match node {
+            Node::Element(e) if e.tag == Tag::Link => {
+                for inner in without_links(e.children) {
+                    push_joined(&mut out, inner);
+                }
+            }
+            Node::Element(mut e) => {
+                e.children = tidy_text(without_links(e.children), Some(e.tag));
+                out.push(Node::Element(e));
+            }
+            // The player's box ended the line: keep that, not the card's own link.
+            Node::VideoLink { .. } => out.push(line_break()),
+            text => push_joined(&mut out, text),
+        }
+    }
+    out
+}
+
+/// Adds `node`, joining it to a text it follows (one text node, as a parser would make).
+fn push_joined(out: &mut Vec<Node>, node: Node) {
+    match (node, out.last_mut()) {
+        (Node::Text(text), Some(Node::Text(previous))) => previous.push_str(&text),
+        (node, _) => out.push(node),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Body, Node};
+    use crate::sanitize::sanitize_html;
+
+    fn tags(body: &Body) -> Vec<String> {
+        fn walk(nodes: &[Node], depth: usize, out: &mut Vec<String>) {
+            for node in nodes {
+                match node {
+                    Node::Element(e) => {
+                        out.push(format!("{}{}", " ".repeat(depth), e.tag.name()));
+                        walk(&e.children, depth + 1, out);
+                    }
+                    Node::Text(t) => out.push(format!("{}{t:?}", " ".repeat(depth))),
+                    Node::VideoLink { .. } => out.push(format!("{}video", " ".repeat(depth))),
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&body.nodes, 0, &mut out);
+        out
+    }
+
+    #[test]
+    fn a_block_ends_the_paragraph_it_was_left_in() {
+        // `marquee` keeps the inner paragraph inside the outer one; unwrapped, it would not be.
+        let body = sanitize_html("<p>a<marquee><p>b</p></marquee>c</p>", None);
+        assert_eq!(tags(&body), ["p", " \"a\"", "p", " \"b\"", "p", " \"c\""]);
+    }
+
+    #[test]
+    fn a_heading_ends_the_heading_it_was_left_in() {
+        let body = sanitize_html("<h1>a<span><h2>b</h2></span></h1>", None);
+        assert_eq!(tags(&body), ["h2", " \"a\"", "h2", " \"b\""]);
+    }
+
+    #[test]
+    fn blocks_inside_inline_elements_of_a_paragraph_become_lines() {
+        let body = sanitize_html("<p><em>a<marquee><div>b</div></marquee>c</em></p>", None);
+        assert_eq!(
+            tags(&body),
+            ["p", " em", "  \"a\"", "  br", "  \"b\"", "  br", "  \"c\""],
+        );
+    }
+
+    #[test]
+    fn a_link_never_holds_a_link() {
+        let body = sanitize_html(
+            "<a href=\"https://a.example/\">x<marquee><a href=\"https://b.example/\">y</a></marquee></a>",
+            None,
+        );
+        assert_eq!(tags(&body), ["a", " \"xy\""]);
+    }
+}
