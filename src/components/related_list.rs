@@ -105,22 +105,21 @@ fn related_item(post: &PostSummary, props: &RelatedList<'_>) -> Html {
         .filter(|text| !text.is_empty());
     let name = html! { <bdi>{ name }</bdi> };
     // A post opens in place (from the list, or its own document), else its page is a plain
-    // link; with neither it is shown, but leads nowhere.
+    // link; with neither it is shown, but leads nowhere (an anchor without a target). One that
+    // opens in place but has no address of any kind is a button.
     let href = post.url.clone().or_else(|| post.src.clone());
-    let title = match (href, opens_in_place) {
-        (Some(href), _) => html! {
-            <a part="related-title" class="related__title" {href} {onclick} {onmouseenter} {onfocus}>
-                { name }
-            </a>
-        },
-        (None, true) => html! {
+    let title = if href.is_none() && opens_in_place {
+        html! {
             <button part="related-title" class="related__title" type="button" {onclick} {onmouseenter} {onfocus}>
                 { name }
             </button>
-        },
-        (None, false) => html! {
-            <span part="related-title" class="related__title">{ name }</span>
-        },
+        }
+    } else {
+        html! {
+            <a part="related-title" class="related__title" {href} {onclick} {onmouseenter} {onfocus}>
+                { name }
+            </a>
+        }
     };
     html! {
         <li part="related-item" class="related__item">

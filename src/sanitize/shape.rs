@@ -58,7 +58,7 @@ pub fn place(element: Element, out: &mut Vec<Node>) {
         Tag::DescriptionTerm | Tag::DescriptionDetails => is_term_or_details,
         Tag::Link => {
             let mut link = element;
-            link.children = tidy_text(without_links(link.children), Some(Tag::Link));
+            link.children = lift(link.children, |tag| tag == Tag::Link, |_| true, false);
             out.push(Node::Element(link));
             return;
         }
@@ -72,22 +72,24 @@ pub fn place(element: Element, out: &mut Vec<Node>) {
         attrs,
         children,
     } = element;
-    // What an element keeps once it is split off: phrasing content only in a paragraph; in a
-    // list item (term, details) no item deeper down that a parser would end it at.
+    // What a part keeps: phrasing content only in a paragraph (blocks deeper down run on as
+    // lines); in a list item (term, details) no item deeper down that a parser would end it
+    // at, looking through what the widget renders as `div`s, paragraphs and inline elements.
     let inner = move |children: Vec<Node>| match tag {
-        Tag::Paragraph => inline_only(children),
+        Tag::Paragraph => lift(children, Tag::is_block, |_| true, true),
         Tag::ListItem | Tag::DescriptionTerm | Tag::DescriptionDetails => {
-            without_nested(children, ends_it)
+            lift(children, ends_it, is_transparent, true)
         }
         _ => children,
     };
-    let mut part = Vec::new();
-    let flush = |part: &mut Vec<Node>, out: &mut Vec<Node>, always: bool| {
+    // Writes one part of the element; a part of whitespace alone is layout, unless it is the
+    // whole element (an element that needed no split stays as it was, empty or not).
+    let flush = |part: &mut Vec<Node>, out: &mut Vec<Node>, whole: bool| {
         let blank = part
             .iter()
             .all(|n| matches!(n, Node::Text(t) if t.chars().all(char::is_whitespace)));
         let children = std::mem::take(part);
-        if always || !blank {
+        if whole || !blank {
             out.push(Node::Element(Element {
                 tag,
                 attrs: attrs.clone(),
@@ -96,6 +98,7 @@ pub fn place(element: Element, out: &mut Vec<Node>) {
         }
     };
     let mut split = false;
+    let mut part = Vec::new();
     for child in children {
         match child {
             Node::Element(c) if ends_it(c.tag) => {
@@ -106,8 +109,11 @@ pub fn place(element: Element, out: &mut Vec<Node>) {
             other => part.push(other),
         }
     }
-    // An element that needed no split stays as it was, empty or not.
     flush(&mut part, out, !split);
+}
+
+fn is_heading(tag: Tag) -> bool {
+    matches!(tag, Tag::Heading2 | Tag::Heading3 | Tag::Heading4)
 }
 
 fn is_term_or_details(tag: Tag) -> bool {
@@ -120,78 +126,35 @@ fn is_transparent(tag: Tag) -> bool {
     tag.is_inline() || matches!(tag, Tag::Division | Tag::Paragraph)
 }
 
-/// `nodes` with every element `ends_it` names, reached through transparent elements, turned
-/// into its content between line breaks: a parser would have ended the enclosing item there.
-fn without_nested(nodes: Vec<Node>, ends_it: fn(Tag) -> bool) -> Vec<Node> {
-    let mut out = Vec::with_capacity(nodes.len());
-    for node in nodes {
-        match node {
-            Node::Element(e) if ends_it(e.tag) => {
-                out.push(line_break());
-                for inner in without_nested(e.children, ends_it) {
-                    push_joined(&mut out, inner);
-                }
-                out.push(line_break());
-            }
-            Node::Element(mut e) if is_transparent(e.tag) => {
-                e.children = tidy_text(without_nested(e.children, ends_it), Some(e.tag));
-                out.push(Node::Element(e));
-            }
-            other => push_joined(&mut out, other),
-        }
-    }
-    out
-}
-
-fn is_heading(tag: Tag) -> bool {
-    matches!(tag, Tag::Heading2 | Tag::Heading3 | Tag::Heading4)
-}
-
-/// Phrasing content only: a block inside an inline element of a paragraph becomes its own
-/// content between line breaks, so its words stay apart from their neighbours.
-fn inline_only(nodes: Vec<Node>) -> Vec<Node> {
-    let mut out = Vec::with_capacity(nodes.len());
-    for node in nodes {
-        match node {
-            Node::Element(e) if e.tag.is_block() => {
-                out.push(line_break());
-                for inner in inline_only(e.children) {
-                    push_joined(&mut out, inner);
-                }
-                out.push(line_break());
-            }
-            Node::Element(mut e) => {
-                e.children = tidy_text(inline_only(e.children), Some(e.tag));
-                out.push(Node::Element(e));
-            }
-            other => push_joined(&mut out, other),
-        }
-    }
-    out
-}
-
-fn line_break() -> Node {
-    Node::Element(Element::new(Tag::LineBreak, Vec::new()))
-}
-
-/// The content of a link with any link inside it reduced to its words (a link card for a
-/// video becomes a line break: the outer link already leads somewhere).
-fn without_links(nodes: Vec<Node>) -> Vec<Node> {
+/// `nodes` with every element `lifted` names, found inside elements `inside` names, replaced
+/// by its own content: between line breaks when `as_lines`, so that its words stay apart from
+/// their neighbours. A link card for a video counts as a link, and leaves a line break.
+fn lift(
+    nodes: Vec<Node>,
+    lifted: fn(Tag) -> bool,
+    inside: fn(Tag) -> bool,
+    as_lines: bool,
+) -> Vec<Node> {
     let mut out: Vec<Node> = Vec::with_capacity(nodes.len());
     for node in nodes {
         match node {
-            Node::Element(e) if e.tag == Tag::Link => {
-                for inner in without_links(e.children) {
+            Node::Element(e) if lifted(e.tag) => {
+                if as_lines {
+                    out.push(line_break());
+                }
+                for inner in lift(e.children, lifted, inside, as_lines) {
                     push_joined(&mut out, inner);
                 }
+                if as_lines {
+                    out.push(line_break());
+                }
             }
-            Node::Element(mut e) => {
-                e.children = tidy_text(without_links(e.children), Some(e.tag));
+            Node::Element(mut e) if inside(e.tag) => {
+                e.children = tidy_text(lift(e.children, lifted, inside, as_lines), Some(e.tag));
                 out.push(Node::Element(e));
             }
-            // The player's box ended the line: keep that, not the card's own link.
-            Node::VideoLink { .. } => out.push(line_break()),
-            text => push_joined(&mut out, text),
+            Node::VideoLink { .. } if lifted(Tag::Link) => out.push(line_break()),
+            other => push_joined(&mut out, other),
         }
     }
     out
@@ -203,6 +166,10 @@ fn push_joined(out: &mut Vec<Node>, node: Node) {
         (Node::Text(text), Some(Node::Text(previous))) => previous.push_str(&text),
         (node, _) => out.push(node),
     }
+}
+
+fn line_break() -> Node {
+    Node::Element(Element::new(Tag::LineBreak, Vec::new()))
 }
 
 #[cfg(test)]
