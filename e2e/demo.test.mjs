@@ -56,7 +56,7 @@ test('the demo shows the seed article as the seed page does', async () => {
   assert.equal(await part('author-avatar').textContent(), 'RG');
 
   // The share bar: real links with accessible names, and a copy button.
-  for (const name of ['Share on X', 'Share on Facebook', 'Share on LinkedIn', 'Share on email']) {
+  for (const name of ['Share on X', 'Share on Facebook', 'Share on LinkedIn', 'Share on Email']) {
     const link = page.getByRole('link', { name });
     assert.equal(await link.count(), 1, name);
     assert.match(await link.getAttribute('href'), /^(https:|mailto:)/, name);

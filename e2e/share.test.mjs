@@ -47,7 +47,7 @@ test('share links are real links with names, each carrying the article once', as
     }
     assert.equal(await link.locator('svg[aria-hidden="true"]').count(), 1, `${name} icon`);
   }
-  const mail = await page.getByRole('link', { name: 'Share on email' }).getAttribute('href');
+  const mail = await page.getByRole('link', { name: 'Share on Email' }).getAttribute('href');
   assert.ok(mail.startsWith('mailto:?subject=Microsoft%20condemns'), mail);
   assert.ok(!mail.includes('+'), 'mailto uses %20');
   assert.equal(await page.getByRole('button', { name: 'Copy link' }).count(), 1);

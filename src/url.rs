@@ -10,7 +10,7 @@
 pub enum UrlUse {
     /// A link a reader follows: `http`, `https`, `mailto`.
     Link,
-    /// Something the page loads (an image): `http`, `https`.
+    /// Something the page loads (an image), or an address shared or fetched: `http`, `https`.
     Resource,
 }
 
@@ -156,12 +156,72 @@ fn remove_dot_segments(path: &str) -> String {
     }
 }
 
+/// Whether two absolute URLs are of one origin (scheme, host and port, compared as written:
+/// the browser writes both the same way).
+pub fn same_origin(a: &str, b: &str) -> bool {
+    let origin = |url: &str| {
+        let parts = split(url);
+        Some((
+            parts.scheme?.to_ascii_lowercase(),
+            parts.authority?.to_ascii_lowercase(),
+        ))
+    };
+    origin(a).is_some_and(|o| Some(o) == origin(b))
+}
+
 /// The host of an absolute URL, without a `www.` prefix: what readers recognise.
 pub fn display_host(url: &str) -> Option<String> {
     let authority = split(url).authority?;
     let host = authority.rsplit('@').next()?.split(':').next()?;
     let host = host.strip_prefix("www.").unwrap_or(host);
     (!host.is_empty()).then(|| host.to_ascii_lowercase())
+}
+
+/// `url` with `params` added to its query (before any fragment), each encoded once.
+pub fn add_query(url: &str, params: &[(&str, String)]) -> String {
+    let (before_fragment, fragment) = match url.split_once('#') {
+        Some((head, fragment)) => (head, Some(fragment)),
+        None => (url, None),
+    };
+    let mut out = before_fragment.to_owned();
+    for (key, value) in params {
+        if !out.contains('?') {
+            out.push('?');
+        } else if !(out.ends_with('?') || out.ends_with('&')) {
+            out.push('&');
+        }
+        out.push_str(&encode_uri_component(key));
+        out.push('=');
+        out.push_str(&encode_uri_component(value));
+    }
+    if let Some(fragment) = fragment {
+        out.push('#');
+        out.push_str(fragment);
+    }
+    out
+}
+
+/// Percent-encodes like JavaScript's `encodeURIComponent`: everything but
+/// `A–Z a–z 0–9 - _ . ! ~ * ' ( )` as UTF-8 bytes, spaces as `%20` (never `+`).
+pub fn encode_uri_component(value: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(value.len());
+    for &byte in value.as_bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0x0F)]));
+        }
+    }
+    out
+}
+
+/// A page's address without its query and fragment: what may be shared of a page the
+/// publisher did not name, since a query or fragment may hold a reader's session or token.
+pub fn without_query(page_url: &str) -> &str {
+    page_url.split(['?', '#']).next().unwrap_or(page_url)
 }
 
 #[cfg(test)]
@@ -264,6 +324,43 @@ mod tests {
             checked_url("/\\evil.example/x", Some(BASE), UrlUse::Link).as_deref(),
             Some("https://evil.example/x")
         );
+    }
+
+    #[test]
+    fn queries_are_added_before_the_fragment_and_encoded_once() {
+        assert_eq!(
+            add_query("https://e.com/a?b=1#top", &[("t", "a b&c".into())]),
+            "https://e.com/a?b=1&t=a%20b%26c#top"
+        );
+        assert_eq!(
+            add_query("https://e.com/a?", &[("x", "1".into())]),
+            "https://e.com/a?x=1"
+        );
+        assert_eq!(
+            encode_uri_component("a b&c=d#e+f%"),
+            "a%20b%26c%3Dd%23e%2Bf%25"
+        );
+        assert_eq!(encode_uri_component("-_.!~*'()"), "-_.!~*'()");
+        assert_eq!(encode_uri_component("é😀"), "%C3%A9%F0%9F%98%80");
+        assert_eq!(encode_uri_component("line\nbreak"), "line%0Abreak");
+    }
+
+    #[test]
+    fn origins_are_scheme_host_and_port() {
+        assert!(same_origin("https://e.com/a.json", "https://E.com/b?c"));
+        assert!(!same_origin("https://e.com/a", "https://e.com:8443/a"));
+        assert!(!same_origin("https://e.com/a", "http://e.com/a"));
+        assert!(!same_origin("https://e.com/a", "https://cdn.e.com/a"));
+        assert!(!same_origin("/relative", "/relative"));
+    }
+
+    #[test]
+    fn a_page_is_shared_without_its_query_or_fragment() {
+        assert_eq!(
+            without_query("https://e.com/p?session=secret&article-reader-1=x#token=y"),
+            "https://e.com/p"
+        );
+        assert_eq!(without_query("https://e.com/p"), "https://e.com/p");
     }
 
     #[test]

@@ -137,7 +137,7 @@ async fn renders_the_article_and_its_related_posts_by_part() {
             "Share on LinkedIn",
             "Share on Bluesky",
             "Share on WhatsApp",
-            "Share on email"
+            "Share on Email"
         ]
     );
     assert!(part_text(&root, "share").unwrap().contains("Copy link"));
@@ -271,15 +271,19 @@ async fn the_element_renders_into_an_open_shadow_root_and_reports_load() {
 
 #[wasm_bindgen_test]
 async fn the_share_options_choose_networks_order_and_utm() {
-    use article_reader::share::ShareOptions;
+    use article_reader::embed::config::Config;
     let server = StubServer::default().answer("/article.json", vec![ok(ARTICLE)]);
     let root = new_root();
-    let share = ShareOptions::from_lookup(|key| match key {
-        "share" => Some("email,reddit,copy".into()),
-        "shareUtm" => Some("launch".into()),
-        "shareUrl" => Some("https://publisher.example/ice?x=1#top".into()),
-        _ => None,
-    });
+    let share = Config::from_lookup(
+        |key| match key {
+            "share" => Some("email,reddit,copy".into()),
+            "share-utm" => Some("launch".into()),
+            "share-url" => Some("https://publisher.example/ice?x=1#top".into()),
+            _ => None,
+        },
+        None,
+    )
+    .share;
     let props = yew::props!(ReaderProps {
         src: "/article.json",
         fetcher: server.fetcher(),

@@ -1,8 +1,6 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Components rendered to HTML natively (Yew's server renderer) with the demo's own data.
 
-use std::rc::Rc;
-
 use article_reader::components::{related_list, ArticleView, RelatedList, RelatedState};
 use article_reader::formats::{parse_article, parse_post_list};
 use article_reader::i18n::Locale;
@@ -26,7 +24,7 @@ fn DemoPage(props: &DemoPageProps) -> Html {
     let related = if props.with_related {
         let posts =
             parse_post_list(include_str!("../demo/recent.json"), None, None).expect("demo posts");
-        RelatedState::Ready(Rc::new(posts))
+        RelatedState::Ready(Shared::new(posts))
     } else {
         RelatedState::None
     };
@@ -36,6 +34,7 @@ fn DemoPage(props: &DemoPageProps) -> Html {
             <ArticleView article={Shared::new(article)} locale={Locale::default()} />
             { related_list(&RelatedList {
                 state: &related,
+                limit: None,
                 now,
                 locale: &Locale::default(),
                 current_id: None,
@@ -120,7 +119,7 @@ fn the_demo_article_renders_header_body_author_and_share_bar() {
         "Share on X",
         "Share on Facebook",
         "Share on LinkedIn",
-        "Share on email",
+        "Share on Email",
     ] {
         assert!(html.contains(&format!("aria-label=\"{name}\"")), "{name}");
     }

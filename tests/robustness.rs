@@ -7,7 +7,7 @@
 use article_reader::formats::{detect, json, parse_article, parse_post_list, Format};
 use article_reader::model::Timestamp;
 use article_reader::sanitize::{html_to_text, sanitize_html};
-use article_reader::share::{Network, SharePayload};
+use article_reader::share::{Network, SharePayload, Utm};
 use article_reader::text::{excerpt::excerpt, words};
 use article_reader::url::{checked_url, UrlUse};
 use serde_json::{json, Map, Value};
@@ -338,7 +338,11 @@ fn arbitrary_text_never_panics_dates_urls_words_excerpts_or_share_links() {
         let _ = words::count(&text);
         let _ = excerpt(&text, rng.below(20), rng.below(40));
         let mut payload = SharePayload::new(text.clone(), text.clone());
-        payload.utm = rng.below(2) == 0;
+        payload.utm = match rng.below(3) {
+            0 => Utm::Off,
+            1 => Utm::On,
+            _ => Utm::Campaign(text.clone()),
+        };
         payload.via = Some(text.clone());
         for network in Network::ALL {
             let _ = payload.href(network);

@@ -18,4 +18,4 @@ pub use body::{BodyView, BodyViewProps};
 pub use reader::{Reader, ReaderEvent, ReaderProps};
 pub use related_list::{related_list, RelatedList, RelatedState};
 pub use share_bar::{ShareBar, ShareBarProps};
-pub use status::{error_status, loading_status};
+pub use status::{error_status, loading_status, LoadError};

@@ -1,9 +1,7 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::i18n::{fill, Locale};
-use crate::model::{Opening, PostSummary, Timestamp};
+use crate::model::{Opening, PostSummary, Shared, Timestamp};
 use crate::text::excerpt::{excerpt, EXCERPT_CHARS, EXCERPT_WORDS};
 
 /// Where the related-posts list stands.
@@ -12,13 +10,15 @@ pub enum RelatedState {
     /// No list was asked for.
     None,
     Loading,
-    Ready(Rc<Vec<PostSummary>>),
+    Ready(Shared<Vec<PostSummary>>),
     Failed,
 }
 
 /// What the related list shows, and whom it tells when a post is chosen.
 pub struct RelatedList<'a> {
     pub state: &'a RelatedState,
+    /// At most this many posts (`related-limit`).
+    pub limit: Option<usize>,
     pub now: Timestamp,
     pub locale: &'a Locale,
     /// The article being read, left out of the list.
@@ -35,6 +35,7 @@ pub fn related_list(props: &RelatedList<'_>) -> Html {
     let posts: Vec<&PostSummary> = match props.state {
         RelatedState::Ready(posts) => posts
             .iter()
+            .take(props.limit.unwrap_or(usize::MAX))
             .filter(|post| Some(post.id.as_str()) != props.current_id)
             .collect(),
         RelatedState::Failed => {

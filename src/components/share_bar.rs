@@ -33,12 +33,11 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     // Networks are plain links; copy and the share sheet are buttons. One click handler
     // tells the host of each, and does the buttons' work.
     let controls = props.networks.iter().filter_map(|&network| {
-        let (href, name) = match network {
-            Network::Copy => (None, labels.copy_link),
-            Network::Native if !native_available => return None,
-            Network::Native => (None, labels.native_share),
-            _ => (Some(props.payload.href(network)?), network.label()),
-        };
+        if network == Network::Native && !native_available {
+            return None;
+        }
+        let name = network.label(&labels);
+        let href = props.payload.href(network);
         let onclick = {
             let url = props.payload.url_for(network);
             let title = props.payload.title.clone();

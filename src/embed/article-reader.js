@@ -7,23 +7,25 @@ const here = new URL('.', import.meta.url);
 /** How far outside the viewport an element starts loading. */
 const NEAR_PX = 400;
 const NEAR = `${NEAR_PX}px`;
-const ATTRIBUTES = {
-  src: 'src',
-  'related-src': 'relatedSrc',
-  format: 'format',
-  lang: 'lang',
-  wpm: 'wpm',
-  theme: 'theme',
-  history: 'history',
-  timeout: 'timeout',
-  'related-limit': 'relatedLimit',
-  share: 'share',
-  'share-url': 'shareUrl',
-  'share-via': 'shareVia',
-  'share-hashtags': 'shareHashtags',
-  'share-utm': 'shareUtm',
-  'share-mastodon': 'shareMastodon',
-};
+/** Every attribute the element reads: the same list as `ATTRIBUTES` in src/embed/config.rs
+    (a test compares them). The engine reads a config object keyed by these names. */
+const ATTRIBUTES = [
+  'src',
+  'related-src',
+  'format',
+  'lang',
+  'wpm',
+  'theme',
+  'history',
+  'timeout',
+  'related-limit',
+  'share',
+  'share-url',
+  'share-via',
+  'share-hashtags',
+  'share-utm',
+  'share-mastodon',
+];
 
 let engine;
 let engineReady = false;
@@ -80,13 +82,20 @@ function keepPrefetched(requests, urls) {
   });
 }
 
-/** The element's attributes as the config object `mount` takes. */
+/** The element's attributes as the config object the engine reads. */
 function configFrom(element) {
   const config = {};
-  for (const [attribute, key] of Object.entries(ATTRIBUTES)) {
-    config[key] = element.getAttribute(attribute);
-  }
+  for (const attribute of ATTRIBUTES) config[attribute] = element.getAttribute(attribute);
   return config;
+}
+
+/** A config written in code (`relatedSrc`, `shareUrl`…) as the engine reads it (`related-src`). */
+function configFromCode(config) {
+  const out = {};
+  for (const [key, value] of Object.entries(config ?? {})) {
+    out[key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)] = value == null ? null : String(value);
+  }
+  return out;
 }
 
 /** Space kept for the article while it loads, so the page around it does not jump. */
@@ -154,7 +163,7 @@ const nearViewport = new IntersectionObserver((entries) => {
 }, { rootMargin: NEAR });
 
 class ArticleReaderElement extends HTMLElement {
-  static observedAttributes = Object.keys(ATTRIBUTES);
+  static observedAttributes = ATTRIBUTES;
   #handle = null;
   #started = false;
   #rendering = null;
@@ -230,7 +239,11 @@ class ArticleReaderElement extends HTMLElement {
 /** Mounts a reader into any element, for pages that build the config in code. */
 export async function mount(element, config) {
   const glue = await loadEngine();
-  return glue.mount(element, config);
+  const handle = glue.mount(element, configFromCode(config));
+  return {
+    update: (next) => handle.update(configFromCode(next)),
+    destroy: () => handle.destroy(),
+  };
 }
 
 /** Words and CJK characters of `text`, counted as the reading time counts them. */

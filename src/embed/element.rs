@@ -1,6 +1,8 @@
 //! Mounting a reader into an element: shadow root, shared stylesheet, Yew app, DOM events.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::time::Duration;
 
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -27,14 +29,18 @@ thread_local! {
 pub struct ReaderHandle {
     host: HtmlElement,
     fetcher: Fetcher,
+    /// The element's `timeout`, read by its fetcher at each request.
+    timeout: Rc<Cell<Duration>>,
     app: Option<AppHandle<Reader>>,
 }
 
 #[wasm_bindgen]
 impl ReaderHandle {
-    /// Re-renders with a new config (an attribute changed).
+    /// Re-renders with a new config (an attribute changed): every attribute takes effect.
     pub fn update(&mut self, config: JsValue) {
-        let props = reader_props(&self.host, read_config(&config), &self.fetcher);
+        let config = read_config(&config);
+        self.timeout.set(config.timeout);
+        let props = reader_props(&self.host, config, &self.fetcher);
         if let Some(app) = self.app.as_mut() {
             app.update(props);
         }
@@ -49,7 +55,7 @@ impl ReaderHandle {
 }
 
 /// Renders a reader into `host`'s open shadow root, configured by `config`, a plain object
-/// with the keys `src`, `relatedSrc`, `format`, `lang` and `wpm`.
+/// of attribute values by attribute name (`src`, `related-src`…: `config::ATTRIBUTES`).
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, config: JsValue) -> Result<ReaderHandle, JsValue> {
     let shadow = match host.shadow_root() {
@@ -65,12 +71,14 @@ pub fn mount(host: HtmlElement, config: JsValue) -> Result<ReaderHandle, JsValue
     shadow.append_child(&container)?;
     take_prefetched(&config);
     let config = read_config(&config);
-    let fetcher = http_fetcher(config.timeout).cached(DOCUMENT_CACHE_SIZE);
+    let timeout = Rc::new(Cell::new(config.timeout));
+    let fetcher = http_fetcher(timeout.clone()).cached(DOCUMENT_CACHE_SIZE);
     let props = reader_props(&host, config, &fetcher);
     let app = Renderer::<Reader>::with_root_and_props(container, props).render();
     Ok(ReaderHandle {
         host,
         fetcher,
+        timeout,
         app: Some(app),
     })
 }
@@ -112,12 +120,21 @@ fn take_prefetched(config: &JsValue) {
     }
 }
 
+/// The element's config (attribute values by attribute name); refused values are reported
+/// on the console, where the publisher looks.
 fn read_config(config: &JsValue) -> Config {
-    Config::from_lookup(|key| {
-        js_sys::Reflect::get(config, &JsValue::from_str(key))
-            .ok()
-            .and_then(|value| value.as_string())
-    })
+    let config = Config::from_lookup(
+        |key| {
+            js_sys::Reflect::get(config, &JsValue::from_str(key))
+                .ok()
+                .and_then(|value| value.as_string())
+        },
+        page::base_url().as_deref(),
+    );
+    for warning in &config.warnings {
+        web_sys::console::warn_1(&JsValue::from_str(warning));
+    }
+    config
 }
 
 fn reader_props(host: &HtmlElement, config: Config, fetcher: &Fetcher) -> ReaderProps {
@@ -139,8 +156,9 @@ fn reader_props(host: &HtmlElement, config: Config, fetcher: &Fetcher) -> Reader
     }
 }
 
-/// The query parameter this element keeps its place in: named after its `id`, else after its
-/// position among the page's readers, so two widgets never collide.
+/// The query parameter this element keeps its place in: `article-reader-<id>` after its `id`,
+/// else `article-reader.<n>` after its position among the page's readers. The two forms
+/// differ in the character after `article-reader`, so no id can take a positional name.
 fn history_key(host: &HtmlElement) -> AttrValue {
     let id = host.id();
     if !id.is_empty() {
@@ -153,7 +171,7 @@ fn history_key(host: &HtmlElement) -> AttrValue {
             (0..all.length()).find(|&i| all.item(i).is_some_and(|n| n.is_same_node(Some(host))))
         })
         .unwrap_or(0);
-    format!("article-reader-{}", position + 1).into()
+    format!("article-reader.{}", position + 1).into()
 }
 
 /// The widget's word count of `text` (words, plus CJK characters, as reading time counts

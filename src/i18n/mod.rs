@@ -26,6 +26,8 @@ pub struct Labels {
     pub share: &'static str,
     /// The accessible name of a share link: "Share on {}".
     pub share_on: &'static str,
+    /// The email share link's name.
+    pub email: &'static str,
     pub copy_link: &'static str,
     pub link_copied: &'static str,
     pub copy_failed: &'static str,

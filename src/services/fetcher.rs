@@ -10,9 +10,6 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
-use crate::formats::FormatError;
-use crate::i18n::Labels;
-
 /// The text of a fetched document, or why there is none.
 pub type FetchResult = Result<String, FetchError>;
 
@@ -77,26 +74,31 @@ impl Cancel {
     }
 }
 
+/// Whether a document kept from an earlier request may answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CachePolicy {
+    /// A kept answer will do (opening, going back, prefetching).
+    Reuse,
+    /// Ask the server again: what "try again" means.
+    Refresh,
+}
+
 /// A function from a URL to the document's text, shared by the components that load data.
 #[derive(Clone)]
 pub struct Fetcher(Rc<FetchFn>);
 
-/// The function behind a [`Fetcher`]; the flag says whether a cached answer may be used.
-type FetchFn = dyn Fn(&str, Cancel, bool) -> FetchFuture;
+type FetchFn = dyn Fn(&str, Cancel, CachePolicy) -> FetchFuture;
 
 impl Fetcher {
+    /// A source of documents (the network, a test's stub). It keeps nothing, so it answers
+    /// every request itself whatever the policy; [`Fetcher::cached`] adds the keeping.
     pub fn new(fetch: impl Fn(&str, Cancel) -> FetchFuture + 'static) -> Self {
-        Fetcher(Rc::new(move |url, cancel, _| fetch(url, cancel)))
+        Fetcher(Rc::new(move |url, cancel, _policy| fetch(url, cancel)))
     }
 
-    /// The document at `url`, from the cache if there is one.
-    pub fn fetch(&self, url: &str, cancel: Cancel) -> FetchFuture {
-        (self.0)(url, cancel, true)
-    }
-
-    /// The document at `url` from the network, never from the cache: what "try again" means.
-    pub fn fetch_fresh(&self, url: &str, cancel: Cancel) -> FetchFuture {
-        (self.0)(url, cancel, false)
+    /// The document at `url`.
+    pub fn fetch(&self, url: &str, cancel: Cancel, policy: CachePolicy) -> FetchFuture {
+        (self.0)(url, cancel, policy)
     }
 
     /// This fetcher with the last `capacity` documents kept in memory, so going back to an
@@ -104,8 +106,8 @@ impl Fetcher {
     pub fn cached(self, capacity: usize) -> Fetcher {
         // Most recently used last: (url, text).
         let cache: Rc<RefCell<VecDeque<(String, String)>>> = Rc::default();
-        Fetcher(Rc::new(move |url: &str, cancel, reuse| {
-            let hit = if reuse {
+        Fetcher(Rc::new(move |url: &str, cancel, policy| {
+            let hit = if policy == CachePolicy::Reuse {
                 let mut cache = cache.borrow_mut();
                 let found = cache.iter().position(|(u, _)| u == url);
                 found
@@ -117,7 +119,7 @@ impl Fetcher {
             if let Some((_, text)) = hit {
                 return Box::pin(async move { Ok(text) });
             }
-            let pending = (self.0)(url, cancel, reuse);
+            let pending = (self.0)(url, cancel, policy);
             let cache = cache.clone();
             let url = url.to_owned();
             Box::pin(async move {
@@ -147,82 +149,6 @@ impl fmt::Debug for Fetcher {
     }
 }
 
-/// Why the widget has nothing to show: what the reader sees in the status message.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LoadError {
-    /// The element was given no document to show (`src` missing or empty).
-    MissingSource,
-    Fetch(FetchError),
-    Format(FormatError),
-}
-
-impl LoadError {
-    /// A short machine-readable name for events: `config`, `network`, `timeout`, `http`,
-    /// `not-json`, `format`.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            LoadError::MissingSource => "config",
-            LoadError::Fetch(FetchError::Network(_)) => "network",
-            LoadError::Fetch(FetchError::Status(_)) => "http",
-            LoadError::Fetch(FetchError::Timeout) => "timeout",
-            LoadError::Format(e) if e.is_not_json() => "not-json",
-            LoadError::Format(_) => "format",
-        }
-    }
-
-    /// The HTTP status, when the server answered with an error.
-    pub fn status(&self) -> Option<u16> {
-        match self {
-            LoadError::Fetch(FetchError::Status(status)) => Some(*status),
-            _ => None,
-        }
-    }
-
-    /// What the publisher needs to fix, when it is their document: the format and the field.
-    pub fn detail(&self) -> Option<String> {
-        match self {
-            LoadError::Format(e) => Some(e.to_string()),
-            _ => None,
-        }
-    }
-
-    /// A sentence for readers, in their language, without technical detail.
-    pub fn message(&self, labels: &Labels) -> &'static str {
-        match self {
-            LoadError::MissingSource => labels.error_missing_source,
-            LoadError::Fetch(FetchError::Status(404 | 410)) => labels.error_not_found,
-            LoadError::Fetch(FetchError::Status(status)) if *status >= 500 => labels.error_server,
-            LoadError::Fetch(FetchError::Status(_)) => labels.error_refused,
-            LoadError::Fetch(FetchError::Network(_)) => labels.error_network,
-            LoadError::Fetch(FetchError::Timeout) => labels.error_timeout,
-            LoadError::Format(e) if e.is_not_json() => labels.error_not_json,
-            LoadError::Format(_) => labels.error_format,
-        }
-    }
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::MissingSource => f.write_str("no `src` was given"),
-            LoadError::Fetch(e) => e.fmt(f),
-            LoadError::Format(e) => e.fmt(f),
-        }
-    }
-}
-
-impl From<FetchError> for LoadError {
-    fn from(e: FetchError) -> Self {
-        LoadError::Fetch(e)
-    }
-}
-
-impl From<FormatError> for LoadError {
-    fn from(e: FormatError) -> Self {
-        LoadError::Format(e)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,7 +163,7 @@ mod tests {
     }
 
     fn get(fetcher: &Fetcher, url: &str) -> FetchResult {
-        futures::executor::block_on(fetcher.fetch(url, Cancel::default()))
+        futures::executor::block_on(fetcher.fetch(url, Cancel::default(), CachePolicy::Reuse))
     }
 
     #[test]
@@ -258,11 +184,12 @@ mod tests {
     }
 
     #[test]
-    fn a_fresh_fetch_skips_the_cache_and_refreshes_it() {
+    fn a_refresh_skips_the_cache_and_refreshes_it() {
         let calls = Rc::new(Cell::new(0));
         let fetcher = counting(calls.clone()).cached(2);
         get(&fetcher, "/a").unwrap();
-        futures::executor::block_on(fetcher.fetch_fresh("/a", Cancel::default())).unwrap();
+        futures::executor::block_on(fetcher.fetch("/a", Cancel::default(), CachePolicy::Refresh))
+            .unwrap();
         assert_eq!(calls.get(), 2);
         get(&fetcher, "/a").unwrap();
         assert_eq!(calls.get(), 2);

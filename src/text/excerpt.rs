@@ -1,23 +1,42 @@
-//! Short teasers for related posts: cut at a word boundary, marked with "…".
+//! Cutting text to a length readers or networks accept: teasers for related posts, names of
+//! untitled posts, share texts that must fit a post. One rule for all of them: whole words
+//! while they fit, dangling punctuation dropped, "…" marking the cut.
 
 /// How many words a related post's excerpt keeps (the seed page's teasers are 15 words).
 pub const EXCERPT_WORDS: usize = 15;
 
-/// The most characters an excerpt keeps, for texts whose words are long or unspaced.
+/// The most characters an excerpt takes, "…" included, for texts whose words are long or
+/// unspaced.
 pub const EXCERPT_CHARS: usize = 140;
 
-/// The first `max_words` words of `text` (and at most `max_chars` characters), with
-/// whitespace collapsed; "…" marks a cut. A cut never splits a word unless one word alone is
-/// longer than `max_chars`.
-pub fn excerpt(text: &str, max_words: usize, max_chars: usize) -> String {
+/// `text` on one line, cut to at most `max_words` words whose `weigh`ed characters, with the
+/// separating spaces and the "…" that marks a cut, add up to at most `budget`. A cut never
+/// splits a word, unless the first word alone is over the budget.
+pub fn cut(text: &str, max_words: usize, budget: usize, weigh: fn(char) -> usize) -> String {
+    let weight = |s: &str| s.chars().map(weigh).sum::<usize>();
+    let ellipsis_weight = weigh('…');
     let mut out = String::new();
-    let mut out_chars = 0;
-    for (taken, word) in text.split_whitespace().enumerate() {
-        let word_chars = word.chars().count();
-        let needed = word_chars + usize::from(taken > 0);
-        if taken == max_words || out_chars + needed > max_chars {
+    let mut used = 0;
+    let mut words = text.split_whitespace().peekable();
+    let mut taken = 0;
+    while let Some(word) = words.next() {
+        let needed = weight(word) + usize::from(taken > 0);
+        // Room for the ellipsis too, unless this is the text's last word.
+        let ellipsis = if words.peek().is_some() {
+            ellipsis_weight
+        } else {
+            0
+        };
+        if taken == max_words || used + needed + ellipsis > budget {
             if taken == 0 {
-                out.extend(word.chars().take(max_chars));
+                let mut room = budget.saturating_sub(ellipsis_weight);
+                for c in word.chars() {
+                    if weigh(c) > room {
+                        break;
+                    }
+                    room -= weigh(c);
+                    out.push(c);
+                }
             }
             return finish_cut(out);
         }
@@ -25,9 +44,16 @@ pub fn excerpt(text: &str, max_words: usize, max_chars: usize) -> String {
             out.push(' ');
         }
         out.push_str(word);
-        out_chars += needed;
+        used += needed;
+        taken += 1;
     }
     out
+}
+
+/// The first `max_words` words of `text`, at most `max_chars` characters with the "…" that
+/// marks a cut.
+pub fn excerpt(text: &str, max_words: usize, max_chars: usize) -> String {
+    cut(text, max_words, max_chars, |_| 1)
 }
 
 /// Ends a cut text with "…", dropping punctuation that would dangle before it.
@@ -53,6 +79,11 @@ mod tests {
             "Key takeaways here"
         );
         assert_eq!(excerpt("", 15, 140), "");
+        assert_eq!(
+            excerpt("exactly ten", 2, 11),
+            "exactly ten",
+            "fits without a cut"
+        );
     }
 
     #[test]
@@ -77,7 +108,15 @@ mod tests {
     fn an_unspaced_text_is_cut_by_characters() {
         assert_eq!(
             excerpt(&"字".repeat(200), 15, 10),
-            format!("{}…", "字".repeat(10))
+            format!("{}…", "字".repeat(9))
         );
+    }
+
+    #[test]
+    fn weights_count_against_the_budget() {
+        let double = |_| 2;
+        assert_eq!(cut("ab cd ef", usize::MAX, 11, double), "ab cd…");
+        assert_eq!(cut("ab cd", usize::MAX, 9, double), "ab cd");
+        assert_eq!(cut("abcdef", usize::MAX, 8, double), "abc…");
     }
 }

@@ -1,0 +1,60 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::LoadError;
+use crate::formats::{Format, FormatError};
+use crate::services::fetcher::{CachePolicy, Cancel, Fetcher};
+
+/// A document to load: its absolute URL, how to read it, and which request this is (a new
+/// number asks again for the same URL, as "try again" does).
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocumentRequest {
+    pub id: u64,
+    pub url: AttrValue,
+    pub policy: CachePolicy,
+    /// A forced format; detected when `None`.
+    pub format: Option<Format>,
+}
+
+/// How a document's text becomes a value: the format (forced or detected) and the document's
+/// own URL, against which relative URLs in it resolve.
+pub type Reader<T> = fn(&str, Option<Format>, Option<&str>) -> Result<T, FormatError>;
+
+/// Loads the document `request` names and tells `on_settled` the result with the request's
+/// id. A newer request, or leaving the page, aborts the older one, whose answer is never
+/// told. `None` loads nothing.
+#[hook]
+pub fn use_document<T: 'static>(
+    request: Option<DocumentRequest>,
+    fetcher: Fetcher,
+    read: Reader<T>,
+    on_settled: Callback<(u64, Result<Rc<T>, LoadError>)>,
+) {
+    use_effect_with(request, move |request| {
+        let cancel = Cancel::default();
+        if let Some(request) = request.clone() {
+            let cancel = cancel.clone();
+            yew::platform::spawn_local(async move {
+                let result = load(&fetcher, &request, read, cancel.clone()).await;
+                if !cancel.is_cancelled() {
+                    on_settled.emit((request.id, result));
+                }
+            });
+        }
+        move || cancel.cancel()
+    });
+}
+
+async fn load<T>(
+    fetcher: &Fetcher,
+    request: &DocumentRequest,
+    read: Reader<T>,
+    cancel: Cancel,
+) -> Result<Rc<T>, LoadError> {
+    if request.url.is_empty() {
+        return Err(LoadError::MissingSource);
+    }
+    let text = fetcher.fetch(&request.url, cancel, request.policy).await?;
+    Ok(Rc::new(read(&text, request.format, Some(&request.url))?))
+}
