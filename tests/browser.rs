@@ -19,6 +19,16 @@ use common::{document, new_root, settle_until};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[wasm_bindgen(inline_js = "
+export function plain_ask() {
+  return (url) => fetch(url).then(async (r) => ({ status: r.status, text: await r.text() }));
+}
+")]
+extern "C" {
+    /// A document service as simple as the loader's can be: one fetch per ask.
+    fn plain_ask() -> js_sys::Function;
+}
+
 const ARTICLE: &str = include_str!("../demo/ms-ice.json");
 const RECENT: &str = include_str!("../demo/recent.json");
 
@@ -239,7 +249,8 @@ async fn the_element_renders_into_an_open_shadow_root_and_reports_load() {
     );
     let config = js_sys::Object::new();
     js_sys::Reflect::set(&config, &"src".into(), &src.into()).unwrap();
-    let mut handle = article_reader::embed::element::mount(host.clone(), config.into()).unwrap();
+    let mut handle =
+        article_reader::embed::element::mount(host.clone(), config.into(), plain_ask()).unwrap();
 
     let shadow = host.shadow_root().expect("an open shadow root");
     let title = || shadow.query_selector("[part=\"title\"]").unwrap();

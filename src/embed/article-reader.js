@@ -40,25 +40,115 @@ function loadEngine() {
   return engine;
 }
 
-/**
- * Starts fetching the element's documents (`src`, `related-src`) at once, so they arrive while
- * the engine loads rather than after it, and reads them as they come (`{status, text}`). The
- * engine takes these requests over (with the controller that aborts them) instead of sending
- * its own; failures are its to report.
- */
-function prefetch(element) {
-  const requests = [];
-  for (const url of documentUrls(element)) {
-    const controller = new AbortController();
-    const answer = fetch(url, { headers: { Accept: 'application/json' }, signal: controller.signal })
-      .then(async (response) => ({ status: response.status, text: response.ok ? await response.text() : '' }));
-    answer.catch(() => {});
-    requests.push([url, answer, controller]);
-  }
-  return requests;
+/** Documents kept for reuse (back and forward, a prefetched post opened), most recent last. */
+const kept = new Map();
+const KEPT_DOCUMENTS = 32;
+/** Requests in flight, by URL: shared by everyone who asks for the same document meanwhile. */
+const inFlight = new Map();
+
+function keep(url, text) {
+  kept.delete(url);
+  kept.set(url, text);
+  if (kept.size > KEPT_DOCUMENTS) kept.delete(kept.keys().next().value);
 }
 
-/** The absolute URLs of the element's documents, each once. */
+/**
+ * The document at `url` (absolute) as `{status, text}`: the page's one place that fetches
+ * documents, for the loader's early requests and for the engine. A kept answer serves unless
+ * `refresh` ("try again"); a request in flight is shared (hover, focus and click on a post;
+ * `src` equal to `related-src`; two elements with one `src`). This asker gives up at its own
+ * timeout (rejecting with 'timeout') or when `signal` aborts; the request is aborted when no
+ * one waits for it any more.
+ */
+function ask(url, refresh, timeoutMs, signal) {
+  if (!refresh && kept.has(url)) {
+    const text = kept.get(url);
+    keep(url, text);
+    return Promise.resolve({ status: 200, text });
+  }
+  let entry = inFlight.get(url);
+  if (!entry) {
+    const controller = new AbortController();
+    entry = { controller, waiting: 0 };
+    const current = entry;
+    entry.answer = fetch(url, { headers: { Accept: 'application/json' }, signal: controller.signal })
+      .then(async (response) => ({ status: response.status, text: response.ok ? await response.text() : '' }))
+      .then((answer) => {
+        if (answer.status >= 200 && answer.status < 300) keep(url, answer.text);
+        return answer;
+      })
+      .finally(() => {
+        if (inFlight.get(url) === current) inFlight.delete(url);
+      });
+    entry.answer.catch(() => {});
+    inFlight.set(url, entry);
+  }
+  const shared = entry;
+  shared.waiting += 1;
+  return new Promise((resolve, reject) => {
+    let timer;
+    const release = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      shared.waiting -= 1;
+      if (shared.waiting === 0 && inFlight.get(url) === shared) {
+        inFlight.delete(url);
+        shared.controller.abort();
+      }
+    };
+    const onAbort = () => {
+      release();
+      reject('aborted');
+    };
+    timer = setTimeout(() => {
+      release();
+      reject('timeout');
+    }, timeoutMs);
+    signal?.addEventListener('abort', onAbort);
+    shared.answer.then(
+      (answer) => { release(); resolve(answer); },
+      (error) => { release(); reject(error); },
+    );
+  });
+}
+
+/** How long the loader's early requests wait: the element's `timeout`, like the engine's. */
+function timeoutOf(element) {
+  const seconds = Number(element.getAttribute('timeout'));
+  return seconds > 0 && seconds <= 600 ? seconds * 1000 : 10_000;
+}
+
+/** The loader's early answers, by URL: each is the answer to the engine's first request. */
+const early = new Map();
+
+/**
+ * Starts fetching the element's documents (`src`, `related-src`) at once, so they arrive while
+ * the engine loads rather than after it. Returns what stops them if the element leaves first.
+ */
+function prefetch(element) {
+  const controller = new AbortController();
+  for (const url of documentUrls(element)) {
+    const answer = ask(url, false, timeoutOf(element), controller.signal);
+    answer.catch(() => {});
+    early.set(url, answer);
+  }
+  controller.signal.addEventListener('abort', () => {
+    for (const url of documentUrls(element)) early.delete(url);
+  });
+  return controller;
+}
+
+/** The engine's requests: the loader's early answer first (whatever it says), then `ask`. */
+function askEngine(url, refresh, timeoutMs, signal) {
+  const answer = early.get(url);
+  if (answer && !refresh) {
+    early.delete(url);
+    return answer;
+  }
+  return ask(url, refresh, timeoutMs, signal);
+}
+
+/** The absolute URLs of the element's documents, each once, resolved as the engine does. */
 function documentUrls(element) {
   const urls = new Set();
   for (const attribute of ['src', 'related-src']) {
@@ -71,15 +161,6 @@ function documentUrls(element) {
     }
   }
   return [...urls];
-}
-
-/** Aborts prefetched requests no longer wanted; returns the ones for `urls`. */
-function keepPrefetched(requests, urls) {
-  return (requests ?? []).filter(([url, , controller]) => {
-    if (urls.includes(url)) return true;
-    controller.abort();
-    return false;
-  });
 }
 
 /** The element's attributes as the config object the engine reads. */
@@ -188,7 +269,7 @@ class ArticleReaderElement extends HTMLElement {
   disconnectedCallback() {
     elements.delete(this);
     nearViewport.unobserve(this);
-    keepPrefetched(this.#prefetched, []);
+    this.#prefetched?.abort();
     this.#prefetched = null;
     this.#handle?.destroy();
     this.#handle = null;
@@ -225,10 +306,7 @@ class ArticleReaderElement extends HTMLElement {
       if (this.#handle) {
         this.#handle.update(configFrom(this));
       } else {
-        const config = configFrom(this);
-        config.prefetched = keepPrefetched(this.#prefetched, documentUrls(this));
-        this.#prefetched = null;
-        this.#handle = glue.mount(this, config);
+        this.#handle = glue.mount(this, configFrom(this), askEngine);
       }
     } catch (error) {
       showFallback(this, error);
@@ -239,7 +317,7 @@ class ArticleReaderElement extends HTMLElement {
 /** Mounts a reader into any element, for pages that build the config in code. */
 export async function mount(element, config) {
   const glue = await loadEngine();
-  const handle = glue.mount(element, configFromCode(config));
+  const handle = glue.mount(element, configFromCode(config), askEngine);
   return {
     update: (next) => handle.update(configFromCode(next)),
     destroy: () => handle.destroy(),

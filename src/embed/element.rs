@@ -12,11 +12,8 @@ use super::config::Config;
 use super::{events, WIDGET_CSS};
 use crate::components::{Reader, ReaderProps};
 use crate::services::fetcher::Fetcher;
-use crate::services::http::{self, http_fetcher};
+use crate::services::http::loader_fetcher;
 use crate::services::page;
-
-/// How many fetched documents each element keeps, so back and forward need no request.
-const DOCUMENT_CACHE_SIZE: usize = 16;
 
 thread_local! {
     /// One constructed stylesheet for every element on the page.
@@ -56,8 +53,13 @@ impl ReaderHandle {
 
 /// Renders a reader into `host`'s open shadow root, configured by `config`, a plain object
 /// of attribute values by attribute name (`src`, `related-src`…: `config::ATTRIBUTES`).
+/// Documents come from `ask`, the loader's document service.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, config: JsValue) -> Result<ReaderHandle, JsValue> {
+pub fn mount(
+    host: HtmlElement,
+    config: JsValue,
+    ask: js_sys::Function,
+) -> Result<ReaderHandle, JsValue> {
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
@@ -69,10 +71,9 @@ pub fn mount(host: HtmlElement, config: JsValue) -> Result<ReaderHandle, JsValue
     let container = document.create_element("div")?;
     container.set_class_name("article-reader");
     shadow.append_child(&container)?;
-    take_prefetched(&config);
     let config = read_config(&config);
     let timeout = Rc::new(Cell::new(config.timeout));
-    let fetcher = http_fetcher(timeout.clone()).cached(DOCUMENT_CACHE_SIZE);
+    let fetcher = loader_fetcher(ask, timeout.clone());
     let props = reader_props(&host, config, &fetcher);
     let app = Renderer::<Reader>::with_root_and_props(container, props).render();
     Ok(ReaderHandle {
@@ -96,28 +97,6 @@ fn adopt_stylesheet(shadow: &ShadowRoot) -> Result<(), JsValue> {
     })?;
     shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
     Ok(())
-}
-
-/// Requests the loader sent while the engine loaded (`prefetched`: `[url, answer promise,
-/// AbortController]` triples), handed to the fetcher so they are not sent again.
-fn take_prefetched(config: &JsValue) {
-    let Ok(list) = js_sys::Reflect::get(config, &JsValue::from_str("prefetched")) else {
-        return;
-    };
-    if !js_sys::Array::is_array(&list) {
-        return;
-    }
-    for entry in js_sys::Array::from(&list).iter() {
-        let entry = js_sys::Array::from(&entry);
-        let (Some(url), Ok(answer), Ok(controller)) = (
-            entry.get(0).as_string(),
-            entry.get(1).dyn_into::<js_sys::Promise>(),
-            entry.get(2).dyn_into::<web_sys::AbortController>(),
-        ) else {
-            continue;
-        };
-        http::prime(url, answer, controller);
-    }
 }
 
 /// The element's config (attribute values by attribute name); refused values are reported

@@ -4,7 +4,6 @@
 //! on purpose, so every state can be shown without a server.
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -90,8 +89,8 @@ pub struct Fetcher(Rc<FetchFn>);
 type FetchFn = dyn Fn(&str, Cancel, CachePolicy) -> FetchFuture;
 
 impl Fetcher {
-    /// A source of documents (the network, a test's stub). It keeps nothing, so it answers
-    /// every request itself whatever the policy; [`Fetcher::cached`] adds the keeping.
+    /// A source of documents that keeps nothing (a test's stub), so it answers every request
+    /// itself whatever the policy.
     pub fn new(fetch: impl Fn(&str, Cancel) -> FetchFuture + 'static) -> Self {
         Fetcher(Rc::new(move |url, cancel, _policy| fetch(url, cancel)))
     }
@@ -101,38 +100,10 @@ impl Fetcher {
         (self.0)(url, cancel, policy)
     }
 
-    /// This fetcher with the last `capacity` documents kept in memory, so going back to an
-    /// article (or opening a prefetched one) needs no request.
-    pub fn cached(self, capacity: usize) -> Fetcher {
-        // Most recently used last: (url, text).
-        let cache: Rc<RefCell<VecDeque<(String, String)>>> = Rc::default();
-        Fetcher(Rc::new(move |url: &str, cancel, policy| {
-            let hit = if policy == CachePolicy::Reuse {
-                let mut cache = cache.borrow_mut();
-                let found = cache.iter().position(|(u, _)| u == url);
-                found
-                    .and_then(|at| cache.remove(at))
-                    .inspect(|entry| cache.push_back(entry.clone()))
-            } else {
-                None
-            };
-            if let Some((_, text)) = hit {
-                return Box::pin(async move { Ok(text) });
-            }
-            let pending = (self.0)(url, cancel, policy);
-            let cache = cache.clone();
-            let url = url.to_owned();
-            Box::pin(async move {
-                let text = pending.await?;
-                let mut cache = cache.borrow_mut();
-                cache.retain(|(u, _)| *u != url);
-                cache.push_back((url, text.clone()));
-                while cache.len() > capacity {
-                    cache.pop_front();
-                }
-                Ok(text)
-            })
-        }))
+    /// A source that keeps documents itself (the loader's document service), so the policy
+    /// is its to follow.
+    pub fn keeping(fetch: impl Fn(&str, Cancel, CachePolicy) -> FetchFuture + 'static) -> Self {
+        Fetcher(Rc::new(fetch))
     }
 }
 
@@ -153,61 +124,6 @@ impl fmt::Debug for Fetcher {
 mod tests {
     use super::*;
     use std::cell::Cell;
-
-    fn counting(calls: Rc<Cell<u32>>) -> Fetcher {
-        Fetcher::new(move |url, _| {
-            calls.set(calls.get() + 1);
-            let text = format!("doc {url}");
-            Box::pin(async move { Ok(text) })
-        })
-    }
-
-    fn get(fetcher: &Fetcher, url: &str) -> FetchResult {
-        futures::executor::block_on(fetcher.fetch(url, Cancel::default(), CachePolicy::Reuse))
-    }
-
-    #[test]
-    fn the_cache_answers_repeats_and_forgets_the_oldest() {
-        let calls = Rc::new(Cell::new(0));
-        let fetcher = counting(calls.clone()).cached(2);
-        assert_eq!(get(&fetcher, "/a"), Ok("doc /a".into()));
-        assert_eq!(get(&fetcher, "/a"), Ok("doc /a".into()));
-        assert_eq!(calls.get(), 1);
-        get(&fetcher, "/b").unwrap();
-        get(&fetcher, "/a").unwrap(); // /a is now the most recent
-        get(&fetcher, "/c").unwrap(); // evicts /b
-        assert_eq!(calls.get(), 3);
-        get(&fetcher, "/a").unwrap();
-        assert_eq!(calls.get(), 3);
-        get(&fetcher, "/b").unwrap();
-        assert_eq!(calls.get(), 4);
-    }
-
-    #[test]
-    fn a_refresh_skips_the_cache_and_refreshes_it() {
-        let calls = Rc::new(Cell::new(0));
-        let fetcher = counting(calls.clone()).cached(2);
-        get(&fetcher, "/a").unwrap();
-        futures::executor::block_on(fetcher.fetch("/a", Cancel::default(), CachePolicy::Refresh))
-            .unwrap();
-        assert_eq!(calls.get(), 2);
-        get(&fetcher, "/a").unwrap();
-        assert_eq!(calls.get(), 2);
-    }
-
-    #[test]
-    fn failures_are_not_cached() {
-        let calls = Rc::new(Cell::new(0));
-        let inner_calls = calls.clone();
-        let fetcher = Fetcher::new(move |_, _| {
-            inner_calls.set(inner_calls.get() + 1);
-            Box::pin(async { Err(FetchError::Status(500)) })
-        })
-        .cached(4);
-        assert!(get(&fetcher, "/x").is_err());
-        assert!(get(&fetcher, "/x").is_err());
-        assert_eq!(calls.get(), 2);
-    }
 
     #[test]
     fn cancelling_runs_what_was_registered_once() {
