@@ -1,9 +1,42 @@
-// The build step that shortens wasm-bindgen's import names (scripts/wasm-imports.mjs), on a
-// small module made here, and on the release build the other end-to-end tests load.
+// The release build's own steps, on small modules made here and on the release build the other
+// end-to-end tests load: panics become traps (scripts/wasm-panics.mjs), and wasm-bindgen's
+// import names are shortened (scripts/wasm-imports.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import binaryen from 'binaryen';
 import { shortenImportNames } from '../scripts/wasm-imports.mjs';
+import { trapPanics } from '../scripts/wasm-panics.mjs';
+
+test('only the functions a panic runs become traps; installing the hook stays', () => {
+  const module = new binaryen.Module();
+  const answer = (name) => module.addFunction(name, binaryen.none, binaryen.i32, [], module.i32.const(7));
+  const names = [
+    'core[c5930c85a12de822]::panicking::panic_fmt',
+    'core[c5930c85a12de822]::option::unwrap_failed',
+    'console_error_panic_hook::hook',
+    'std[a543996e6e7dbf1e]::panicking::set_hook',
+    'yew::renderer::set_default_panic_hook',
+    'article_reader::formats::parse_article',
+  ];
+  for (const name of names) {
+    answer(name);
+    module.addFunctionExport(name, name);
+  }
+  // With its name section, as wasm-bindgen leaves it.
+  binaryen.setDebugInfo(true);
+  const named = Buffer.from(module.emitBinary());
+  binaryen.setDebugInfo(false);
+  const { wasm, trapped } = trapPanics(named);
+  assert.equal(trapped, 3);
+  const out = binaryen.readBinary(wasm);
+  const isTrap = (name) => {
+    const { value } = binaryen.getExportInfo(out.getExport(name));
+    return binaryen.getExpressionId(binaryen.getFunctionInfo(out.getFunction(value)).body)
+      === binaryen.UnreachableId;
+  };
+  assert.deepEqual(names.map(isTrap), [true, true, true, false, false, false]);
+});
 
 const name = (text) => [text.length, ...Buffer.from(text)];
 
