@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::{author_card, BodyView, BodyViewProps, ShareBar, ShareBarProps};
+use super::{author_card, body_view, share_bar, use_body_blocks, CopyState, ShareBar};
 use crate::hooks::use_reading_progress;
 use crate::i18n::{fill, ListPart, Locale};
 use crate::model::{Article, Dated, Shared};
@@ -32,6 +32,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let labels = locale.labels;
     let body_ref = use_node_ref();
     let progress = use_reading_progress(article.clone(), body_ref.clone(), props.words_per_minute);
+    let blocks = use_body_blocks(article.clone());
+    let copy_state = use_state_eq(CopyState::default);
     let minutes = progress.total_minutes;
     let dated = article.dated();
     // An untitled post is named by its opening words, else by its date.
@@ -101,16 +103,17 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                             <span class="progress__text">{ progress_text(locale, progress.minutes_left) }</span>
                         </div>
                     }
-                    <BodyView ..BodyViewProps { article: article.clone(), body_ref } />
+                    { body_view(blocks, body_ref) }
                 }
                 <footer class="article__footer">
                     if let Some(url) = share_url {
-                        <ShareBar ..ShareBarProps {
+                        { share_bar(ShareBar {
                             payload: props.share.payload(url, name),
-                            networks: props.share.networks.clone(),
+                            networks: &props.share.networks,
                             labels,
-                            on_share: props.on_share.clone(),
-                        } />
+                            on_share: &props.on_share,
+                            copy_state,
+                        }) }
                     }
                     { author_card(&article.authors, labels) }
                 </footer>

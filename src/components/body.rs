@@ -2,42 +2,34 @@ use yew::prelude::*;
 
 use crate::model::{Article, Shared, Tag};
 
-#[derive(Properties, PartialEq)]
-pub struct BodyViewProps {
-    /// The article whose body is shown (shared, so a long body is never copied to render it).
-    pub article: Shared<Article>,
-    /// The body's element, whose children are the top-level blocks (for reading progress).
-    #[prop_or_default]
-    pub body_ref: NodeRef,
-}
-
-/// The article body. Element and attribute names come from the allowlisted
+/// The blocks of an article's body. Element and attribute names come from the allowlisted
 /// [`crate::model::Tag`] and [`crate::model::Attr`], URLs were checked when the body was built,
 /// and text is always set as text: nothing in a body can become markup.
 ///
 /// In the browser the blocks are built as DOM nodes once per article and handed to Yew as
 /// references: a long body is never diffed, and the wasm needs none of Yew's code for tags
 /// named at run time. Server rendering builds the same markup as virtual DOM.
-#[component]
-pub fn BodyView(props: &BodyViewProps) -> Html {
+#[hook]
+pub fn use_body_blocks(article: Shared<Article>) -> Html {
     #[cfg(target_arch = "wasm32")]
-    let blocks = use_memo(props.article.clone(), |article| {
-        dom::blocks(&article.body.nodes)
-    })
-    .iter()
-    .cloned()
-    .map(Html::VRef)
-    .collect::<Html>();
+    {
+        use_memo(article, |article| dom::blocks(&article.body.nodes))
+            .iter()
+            .cloned()
+            .map(Html::VRef)
+            .collect()
+    }
     #[cfg(not(target_arch = "wasm32"))]
-    let blocks = props
-        .article
-        .body
-        .nodes
-        .iter()
-        .map(vdom::render_node)
-        .collect::<Html>();
+    {
+        article.body.nodes.iter().map(vdom::render_node).collect()
+    }
+}
+
+/// The body's element, holding `blocks`; `body_ref` finds its top-level blocks (for reading
+/// progress).
+pub fn body_view(blocks: Html, body_ref: NodeRef) -> Html {
     html! {
-        <div part="body" class="body" ref={props.body_ref.clone()}>{ blocks }</div>
+        <div part="body" class="body" ref={body_ref}>{ blocks }</div>
     }
 }
 

@@ -4,19 +4,22 @@ use crate::i18n::{fill, Labels};
 use crate::services::clipboard;
 use crate::share::{Network, SharePayload};
 
-#[derive(Properties, PartialEq)]
-pub struct ShareBarProps {
+/// What the share bar shows and whom it tells.
+pub struct ShareBar<'a> {
     pub payload: SharePayload,
     /// The controls, in order.
-    pub networks: Vec<Network>,
+    pub networks: &'a [Network],
     pub labels: Labels,
     /// Told of every share control used, with the URL shared there.
-    #[prop_or_default]
-    pub on_share: Callback<(Network, String)>,
+    pub on_share: &'a Callback<(Network, String)>,
+    /// How the last copy went: its owner keeps it, so it survives re-renders.
+    pub copy_state: UseStateHandle<CopyState>,
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum CopyState {
+/// How the last "copy link" went.
+#[derive(Clone, Copy, Default, PartialEq)]
+pub enum CopyState {
+    #[default]
     Idle,
     Copied,
     Refused,
@@ -24,9 +27,9 @@ enum CopyState {
 
 /// Share links that work without scripts or popups (plain links), copy link, and the
 /// browser's share sheet where there is one. Nothing is contacted until the reader clicks.
-#[component]
-pub fn ShareBar(props: &ShareBarProps) -> Html {
-    let copy_state = use_state_eq(|| CopyState::Idle);
+/// A plain function, not a component: each component costs the wasm its own lifecycle code.
+pub fn share_bar(props: ShareBar<'_>) -> Html {
+    let copy_state = props.copy_state.clone();
     let native_available = clipboard::can_share_natively();
     let labels = props.labels;
 
