@@ -84,12 +84,16 @@ fn post_to_article(
         .unwrap_or_default();
     // `authors` lists everyone (the primary author first); older responses name one.
     let listed = post.array("authors")?;
-    let authors = if listed.is_empty() {
-        let single = post.get("primary_author").or(post.get("author"));
-        single.iter().filter_map(|a| author(a, base)).collect()
+    let single = post.get("primary_author").or(post.get("author"));
+    let listed = if listed.is_empty() {
+        single.map(std::slice::from_ref).unwrap_or_default()
     } else {
-        listed.iter().filter_map(|a| author(a, base)).collect()
+        listed
     };
+    let mut authors = Vec::with_capacity(listed.len());
+    for listed in listed {
+        authors.extend(author(listed, base));
+    }
     let category = post.get("primary_tag").and_then(public_tag).or_else(|| {
         post.get("tags")
             .and_then(Json::as_array)?

@@ -214,15 +214,15 @@ pub fn each<'a, T>(
     items: &'a [Json],
     mut read: impl FnMut(usize, Fields<'a>) -> Result<T, FieldError>,
 ) -> Result<Vec<T>, FieldError> {
-    items
-        .iter()
-        .enumerate()
-        .map(|(index, item)| {
-            item.object()
-                .and_then(|fields| read(index, fields))
-                .map_err(|e| e.inside(&format!("[{index}]")))
-        })
-        .collect()
+    let mut out = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let value = item
+            .object()
+            .and_then(|fields| read(index, fields))
+            .map_err(|e| e.inside(&format!("[{index}]")))?;
+        out.push(value);
+    }
+    Ok(out)
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -289,12 +289,11 @@ mod parser {
             Json::Bool(flag)
         } else if Array::is_array(value) {
             let items: &Array = value.unchecked_ref();
-            Json::Array(
-                items
-                    .iter()
-                    .map(|item| from_js(&item, depth + 1))
-                    .collect::<Result<_, _>>()?,
-            )
+            let mut out = Vec::with_capacity(items.length() as usize);
+            for item in items.iter() {
+                out.push(from_js(&item, depth + 1)?);
+            }
+            Json::Array(out)
         } else if value.is_object() {
             let entries = Object::entries(value.unchecked_ref());
             let mut members = Vec::with_capacity(entries.length() as usize);

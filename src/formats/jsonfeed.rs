@@ -113,17 +113,17 @@ fn item_to_article(
     } else {
         &own_authors
     };
-    let authors = authors
-        .iter()
-        .filter_map(|a| {
-            Some(Author {
-                name: plain(a.name)?,
+    let mut named = Vec::with_capacity(authors.len());
+    for author in authors {
+        if let Some(name) = plain(author.name) {
+            named.push(Author {
+                name,
                 bio: None,
-                avatar: image(a.avatar, base),
-                url: link(a.url, base),
-            })
-        })
-        .collect();
+                avatar: image(author.avatar, base),
+                url: link(author.url, base),
+            });
+        }
+    }
     Ok(Article {
         id: id(item.get("id"))
             .or_else(|| url.clone())
@@ -133,7 +133,7 @@ fn item_to_article(
         category: item.array("tags")?.iter().find_map(|t| plain(t.as_str())),
         published: date(item.string("date_published")?, Timestamp::parse_feed_date),
         modified: date(item.string("date_modified")?, Timestamp::parse_feed_date),
-        authors,
+        authors: named,
         summary: plain(summary_text),
         language: item
             .string("language")?

@@ -144,21 +144,17 @@ fn parse_date(fields: Fields<'_>, key: &str) -> Result<Option<Timestamp>, FieldE
 /// One block of a native body: a paragraph, heading, quote, list or code.
 fn read_block(block: Fields<'_>) -> Result<Node, FieldError> {
     let paragraphs = |key: &str, tag: Tag| -> Result<Vec<Node>, FieldError> {
-        block
-            .array(key)?
-            .iter()
-            .enumerate()
-            .map(|(index, text)| {
-                text.as_str()
-                    .map(|text| Node::with_text(tag, text))
-                    .ok_or_else(|| {
-                        FieldError::new(
-                            format!("{key}[{index}]"),
-                            format!("expected a string, found {}", text.kind()),
-                        )
-                    })
-            })
-            .collect()
+        let mut nodes = Vec::new();
+        for (index, text) in block.array(key)?.iter().enumerate() {
+            let text = text.as_str().ok_or_else(|| {
+                FieldError::new(
+                    format!("{key}[{index}]"),
+                    format!("expected a string, found {}", text.kind()),
+                )
+            })?;
+            nodes.push(Node::with_text(tag, text));
+        }
+        Ok(nodes)
     };
     Ok(match block.required_string("type")? {
         "paragraph" => Node::with_text(Tag::Paragraph, block.required_string("text")?),

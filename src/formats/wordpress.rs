@@ -157,40 +157,40 @@ fn read_embedded(embedded: Fields<'_>) -> Result<Embedded<'_>, FieldError> {
 /// their order) when there are any, else the embedded author; error objects (users who are
 /// not public) are nobody. An embedded user's profile fills in the co-author of that name.
 fn authors(embedded: &Embedded, base: Option<&str>) -> Vec<Author> {
-    let users: Vec<Author> = embedded
-        .authors
-        .iter()
-        .filter(|user| user.get("code").is_none())
-        .filter_map(|user| {
-            let avatar = user.get("avatar_urls").and_then(|urls| {
-                ["96", "48", "24"]
-                    .iter()
-                    .find_map(|size| image(urls.get_str(size), base))
-            });
-            Some(Author {
-                name: plain(user.get_str("name"))?,
-                bio: plain(user.get_str("description")),
-                avatar,
-                url: link(user.get_str("link"), base),
-            })
-        })
-        .collect();
-    let co_authors: Vec<Author> = terms(embedded, "author")
-        .filter_map(|term| {
-            let name = plain(term.get_str("name"))?;
-            let user = users.iter().find(|user| user.name == name);
-            Some(Author {
-                bio: user
-                    .and_then(|u| u.bio.clone())
-                    .or_else(|| plain(term.get_str("description"))),
-                avatar: user.and_then(|u| u.avatar.clone()),
-                url: user
-                    .and_then(|u| u.url.clone())
-                    .or_else(|| link(term.get_str("link"), base)),
-                name,
-            })
-        })
-        .collect();
+    let mut users = Vec::new();
+    for user in embedded.authors {
+        let Some(name) = plain(user.get_str("name")).filter(|_| user.get("code").is_none()) else {
+            continue;
+        };
+        let avatar = user.get("avatar_urls").and_then(|urls| {
+            ["96", "48", "24"]
+                .iter()
+                .find_map(|size| image(urls.get_str(size), base))
+        });
+        users.push(Author {
+            name,
+            bio: plain(user.get_str("description")),
+            avatar,
+            url: link(user.get_str("link"), base),
+        });
+    }
+    let mut co_authors = Vec::new();
+    for term in terms(embedded, "author") {
+        let Some(name) = plain(term.get_str("name")) else {
+            continue;
+        };
+        let user = users.iter().find(|user| user.name == name);
+        co_authors.push(Author {
+            bio: user
+                .and_then(|u| u.bio.clone())
+                .or_else(|| plain(term.get_str("description"))),
+            avatar: user.and_then(|u| u.avatar.clone()),
+            url: user
+                .and_then(|u| u.url.clone())
+                .or_else(|| link(term.get_str("link"), base)),
+            name,
+        });
+    }
     if co_authors.is_empty() {
         users
     } else {
@@ -199,18 +199,22 @@ fn authors(embedded: &Embedded, base: Option<&str>) -> Vec<Author> {
 }
 
 /// The embedded terms of one taxonomy, in order.
-fn terms<'a>(embedded: &'a Embedded, taxonomy: &'a str) -> impl Iterator<Item = &'a Json> {
-    embedded
-        .terms
-        .iter()
-        .filter_map(Json::as_array)
-        .flatten()
-        .filter(move |term| term.get_str("taxonomy") == Some(taxonomy))
+fn terms<'a>(embedded: &Embedded<'a>, taxonomy: &str) -> Vec<&'a Json> {
+    let mut found = Vec::new();
+    for list in embedded.terms.iter().filter_map(Json::as_array) {
+        for term in list {
+            if term.get_str("taxonomy") == Some(taxonomy) {
+                found.push(term);
+            }
+        }
+    }
+    found
 }
 
 /// The first category (by taxonomy, not position) other than "Uncategorized".
 fn category(embedded: &Embedded) -> Option<String> {
     terms(embedded, "category")
+        .into_iter()
         .filter_map(|term| plain(term.get_str("name")))
         .find(|name| !name.eq_ignore_ascii_case("uncategorized"))
 }

@@ -87,10 +87,13 @@ fn children(getters: &Getters, node: &JsValue) -> Vec<RawNode> {
     else {
         return Vec::new();
     };
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|child| convert(getters, &child))
-        .collect()
+    let mut nodes = Vec::with_capacity(list.length() as usize);
+    for i in 0..list.length() {
+        if let Some(node) = list.item(i).and_then(|child| convert(getters, &child)) {
+            nodes.push(node);
+        }
+    }
+    nodes
 }
 
 fn convert(getters: &Getters, node: &JsValue) -> Option<RawNode> {
