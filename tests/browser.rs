@@ -249,8 +249,13 @@ async fn the_element_renders_into_an_open_shadow_root_and_reports_load() {
     );
     let config = js_sys::Object::new();
     js_sys::Reflect::set(&config, &"src".into(), &src.into()).unwrap();
-    let mut handle =
-        article_reader::embed::element::mount(host.clone(), config.into(), plain_ask()).unwrap();
+    let mut handle = article_reader::embed::element::mount(
+        host.clone(),
+        config.into(),
+        plain_ask(),
+        String::new(),
+    )
+    .unwrap();
 
     let shadow = host.shadow_root().expect("an open shadow root");
     let title = || shadow.query_selector("[part=\"title\"]").unwrap();

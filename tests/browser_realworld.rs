@@ -282,7 +282,7 @@ fn body_text(body: &Body) -> String {
         }
     }
     let mut out = String::new();
-    walk(&body.nodes, &mut out);
+    walk(body.nodes(), &mut out);
     collapse_whitespace(&out)
 }
 
@@ -309,4 +309,55 @@ fn bodies_parsed_by_the_browser_keep_the_words_readers_see() {
         let body = sanitize_html(html, Some("https://publisher.example/feed.json"));
         assert_eq!(body_text(&body), source_text(html), "{html}");
     }
+}
+
+#[wasm_bindgen_test]
+async fn a_language_s_words_are_fetched_once_before_its_article_is_shown() {
+    // The first use of Hebrew in this page: its words come from beside the widget's files.
+    let table = include_str!("../src/i18n/labels/he.json");
+    let article = r#"{"format":"article-reader","version":1,"article":{"title":"שלום",
+        "language":"he","body":[{"type":"paragraph","text":"מילים"}]}}"#;
+    let requests: Rc<RefCell<Vec<String>>> = Rc::default();
+    let release = Rc::new(RefCell::new(false));
+    let fetcher = {
+        let (requests, release) = (requests.clone(), release.clone());
+        Fetcher::new(move |url, _| {
+            requests.borrow_mut().push(url.to_owned());
+            let is_table = url == "https://widget.example/labels/he.json";
+            let text = if is_table { table } else { article }.to_owned();
+            let release = release.clone();
+            Box::pin(async move {
+                // The table arrives only when the test lets it.
+                while is_table && !*release.borrow() {
+                    yew::platform::time::sleep(std::time::Duration::from_millis(5)).await;
+                }
+                Ok(text)
+            })
+        })
+    };
+    let root = new_root();
+    let props = yew::props!(ReaderProps {
+        src: "https://news.example/shalom.json",
+        fetcher,
+        assets: Some(yew::AttrValue::from("https://widget.example/")),
+    });
+    let _app = yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render();
+    assert!(settle_until(|| requests.borrow().len() == 2).await);
+    // The article is there, but waits for its words: no English flash.
+    assert!(root.query_selector("[part=title]").unwrap().is_none());
+    assert!(root.query_selector("[part=status]").unwrap().is_some());
+    *release.borrow_mut() = true;
+    assert!(settle_until(|| text_of(&root, "[part=title]").is_some()).await);
+    assert_eq!(
+        text_of(&root, "[part=reading-time]").as_deref(),
+        Some("1 דקות קריאה")
+    );
+    let reader = root.query_selector(".reader").unwrap().unwrap();
+    assert_eq!(reader.get_attribute("dir").as_deref(), Some("rtl"));
+    let tables = requests
+        .borrow()
+        .iter()
+        .filter(|u| u.contains("/labels/"))
+        .count();
+    assert_eq!(tables, 1, "the words were fetched once");
 }

@@ -41,6 +41,7 @@ fn reading_time_vectors_hold_in_the_browser_too() {
 
 #[wasm_bindgen_test]
 fn relative_times_are_worded_by_intl_relative_time_format() {
+    load_every_table();
     let three_years_ago = Timestamp(now().0 - 1095 * 86_400);
     let cases = [
         ("en", "3 years ago"),
@@ -65,6 +66,7 @@ fn relative_times_are_worded_by_intl_relative_time_format() {
 
 #[wasm_bindgen_test]
 fn reading_time_and_dates_are_localized_with_locale_numbers() {
+    load_every_table();
     assert_eq!(Locale::new("de").minutes_read(3), "3 Min. Lesezeit");
     assert_eq!(Locale::new("fr").minutes_read(3), "3 min de lecture");
     assert_eq!(Locale::new("es").minutes_read(3), "3 min de lectura");
@@ -76,12 +78,43 @@ fn reading_time_and_dates_are_localized_with_locale_numbers() {
     assert_eq!(Locale::new("en").date(published), "June 19, 2018");
 }
 
+/// The widget's own files, as served beside the loader: the UI words of each language.
+const ASSETS: &str = "https://widget.example/reader/";
+
+/// Each language's table, as the widget fetches it from beside its files.
+fn label_table(url: &str) -> Option<&'static str> {
+    let lang = url
+        .strip_prefix(ASSETS)?
+        .strip_prefix("labels/")?
+        .strip_suffix(".json")?;
+    Some(match lang {
+        "de" => include_str!("../src/i18n/labels/de.json"),
+        "fr" => include_str!("../src/i18n/labels/fr.json"),
+        "es" => include_str!("../src/i18n/labels/es.json"),
+        "ja" => include_str!("../src/i18n/labels/ja.json"),
+        "ar" => include_str!("../src/i18n/labels/ar.json"),
+        "he" => include_str!("../src/i18n/labels/he.json"),
+        _ => return None,
+    })
+}
+
+/// Makes every language's words at hand, as a page that has fetched them.
+fn load_every_table() {
+    for lang in article_reader::i18n::TABLES {
+        let url = article_reader::i18n::table_url(ASSETS, lang);
+        assert!(article_reader::i18n::register_table(
+            lang,
+            label_table(&url)
+        ));
+    }
+}
+
 fn serving(article: &'static str, related: &'static str) -> Fetcher {
     Fetcher::new(move |url, _| {
-        let text = if url.contains("recent") {
-            related
-        } else {
-            article
+        let text = match label_table(url) {
+            Some(table) => table,
+            None if url.contains("recent") => related,
+            None => article,
         };
         Box::pin(async move { Ok(text.to_owned()) })
     })
@@ -98,6 +131,7 @@ fn mount(
         fetcher: serving(article, RECENT),
         now: Some(Timestamp::parse_rfc3339("2026-11-28T12:00:00Z").unwrap()),
         lang: lang.map(yew::AttrValue::from),
+        assets: Some(yew::AttrValue::from(ASSETS)),
     });
     yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render()
 }

@@ -22,7 +22,7 @@ fn the_demo_article_is_the_seed_article() {
     assert_eq!(reading_time::minutes(counts, 0, 200), Some(3));
     let tags: Vec<Tag> = article
         .body
-        .nodes
+        .nodes()
         .iter()
         .filter_map(|n| match n {
             Node::Element(e) => Some(e.tag),

@@ -213,3 +213,17 @@ fn unsafe_urls_in_fields_are_dropped() {
     let author = article.authors[0].clone();
     assert_eq!((author.avatar, author.url), (None, None));
 }
+
+#[test]
+fn a_deeply_nested_unknown_key_does_not_cost_the_article() {
+    let deep = format!(
+        "{}{}",
+        "{\"x\":".repeat(200),
+        "1}".to_owned() + &"}".repeat(199)
+    );
+    let json = format!(
+        r#"{{"format":"article-reader","version":1,"article":{{"title":"Deep","_ext":{deep}}}}}"#
+    );
+    let article = parse_article(&json, None, None).unwrap();
+    assert_eq!(article.title.as_deref(), Some("Deep"));
+}

@@ -44,7 +44,7 @@ fn paragraphs(article: &Article) -> Vec<String> {
         }
     }
     let mut out = Vec::new();
-    walk(&article.body.nodes, &mut out);
+    walk(article.body.nodes(), &mut out);
     out
 }
 

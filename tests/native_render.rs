@@ -160,13 +160,13 @@ fn without_related_posts_the_section_is_left_out() {
 
 #[test]
 fn a_sources_own_reading_time_wins_over_the_count() {
-    let mut article =
-        parse_article(include_str!("../demo/ms-ice.json"), None, None).expect("demo article");
-    article.reading_minutes = Some(7);
     let html = futures::executor::block_on(
         ServerRenderer::<ArticleView>::with_props(move || {
+            let mut article = parse_article(include_str!("../demo/ms-ice.json"), None, None)
+                .expect("demo article");
+            article.reading_minutes = Some(7);
             yew::props!(article_reader::components::ArticleViewProps {
-                article: Shared::new(article.clone()),
+                article: Shared::new(article),
                 locale: Locale::default(),
             })
         })

@@ -101,7 +101,7 @@ fn micro_blog_posts_without_titles_are_named_by_their_words_or_date() {
     assert!(
         second
             .body
-            .nodes
+            .nodes()
             .iter()
             .any(|n| format!("{n:?}")
                 .contains("http://manton.micro.blog/uploads/2018/c33b64a358.jpg"))
@@ -130,7 +130,7 @@ fn json_feed_1_1_authors_and_plain_text_lines() {
     );
     // Blank lines are paragraphs, single newlines line breaks: three paragraphs, the last
     // with its three list lines.
-    assert_eq!(article.body.nodes.len(), 3);
+    assert_eq!(article.body.nodes().len(), 3);
     assert_eq!(
         article.body.text(),
         "We've completely overhauled how startup boilerplate legal agreements and media kits are parsed and served.\n\

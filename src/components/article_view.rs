@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::body::IMAGE_REFERRER_POLICY;
 use super::{author_card, body_view, share_bar, use_body_blocks, CopyState, ShareBar};
 use crate::hooks::use_reading_progress;
 use crate::i18n::{fill, ListPart, Locale};
@@ -83,22 +84,23 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 </header>
                 if let Some(image) = &article.image {
                     <figure class="article__image">
-                        <img src={image.clone()} alt="" loading="lazy" decoding="async" />
+                        <img src={image.clone()} alt="" loading="lazy" decoding="async"
+                             referrerpolicy={IMAGE_REFERRER_POLICY} />
                     </figure>
                 }
                 if article.protected {
                     <p part="body" class="body article__protected">
-                        { labels.protected }
+                        { labels.protected() }
                         if let Some(url) = &article.url {
                             { " " }
-                            <a href={url.clone()} rel="noopener noreferrer">{ labels.read_on_site }</a>
+                            <a href={url.clone()} rel="noopener noreferrer">{ labels.read_on_site() }</a>
                         }
                     </p>
                 } else {
                     if minutes.is_some() {
                         <div part="progress" class="progress">
                             <progress class="progress__bar" max="100" value={progress.percent.to_string()}
-                                      aria-label={labels.reading_progress}
+                                      aria-label={labels.reading_progress()}
                                       aria-valuetext={progress_text(locale, progress.minutes_left)}></progress>
                             <span class="progress__text">{ progress_text(locale, progress.minutes_left) }</span>
                         </div>
@@ -141,7 +143,7 @@ fn author_names(article: &Article, locale: &Locale) -> Html {
 fn dated_text(locale: &Locale, dated: Dated) -> String {
     let date = locale.date(dated.at);
     if dated.updated {
-        fill(locale.labels.updated, date)
+        fill(locale.labels.updated(), date)
     } else {
         date
     }
@@ -151,6 +153,6 @@ fn dated_text(locale: &Locale, dated: Dated) -> String {
 fn progress_text(locale: &Locale, minutes_left: Option<u32>) -> String {
     match minutes_left {
         Some(minutes) => locale.minutes_left(minutes),
-        None => locale.labels.finished.to_owned(),
+        None => locale.labels.finished().to_owned(),
     }
 }

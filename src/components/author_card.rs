@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::body::IMAGE_REFERRER_POLICY;
 use crate::i18n::Labels;
 use crate::model::Author;
 
@@ -11,7 +12,7 @@ pub fn author_card(authors: &[Author], labels: Labels) -> Html {
         return Html::default();
     }
     html! {
-        <section part="author-card" class="author-card" aria-label={labels.published_by}>
+        <section part="author-card" class="author-card" aria-label={labels.published_by()}>
             { for authors.iter().enumerate().map(|(index, author)| person(author, (index == 0).then_some(labels))) }
         </section>
     }
@@ -22,7 +23,8 @@ fn person(author: &Author, label: Option<Labels>) -> Html {
     let avatar = match &author.avatar {
         Some(src) => html! {
             <img part="author-avatar" class="author-card__avatar" src={src.clone()} alt=""
-                 width="64" height="64" loading="lazy" decoding="async" />
+                 width="64" height="64" loading="lazy" decoding="async"
+                 referrerpolicy={IMAGE_REFERRER_POLICY} />
         },
         None => html! {
             <span part="author-avatar" class="author-card__avatar author-card__initials" aria-hidden="true">
@@ -41,7 +43,7 @@ fn person(author: &Author, label: Option<Labels>) -> Html {
             { avatar }
             <div class="author-card__text">
                 if let Some(labels) = label {
-                    <p class="author-card__label">{ labels.published_by }</p>
+                    <p class="author-card__label">{ labels.published_by() }</p>
                 }
                 <h2 part="author-name" class="author-card__name">{ name }</h2>
                 if let Some(bio) = &author.bio {

@@ -13,7 +13,7 @@ use crate::model::{Article, Shared, Tag};
 pub fn use_body_blocks(article: Shared<Article>) -> Html {
     #[cfg(target_arch = "wasm32")]
     {
-        use_memo(article, |article| dom::blocks(&article.body.nodes))
+        use_memo(article, |article| dom::blocks(article.body.nodes()))
             .iter()
             .cloned()
             .map(Html::VRef)
@@ -21,7 +21,7 @@ pub fn use_body_blocks(article: Shared<Article>) -> Html {
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        article.body.nodes.iter().map(vdom::render_node).collect()
+        article.body.nodes().iter().map(vdom::render_node).collect()
     }
 }
 
@@ -34,14 +34,23 @@ pub fn body_view(blocks: Html, body_ref: NodeRef) -> Html {
 }
 
 /// Attributes every element of a tag gets, whatever the source said: links open without
-/// giving the new page a handle on this one, images load when needed.
+/// giving the new page a handle on this one or its address; images load when needed and tell
+/// their host no more than this site's origin, whatever the page's own policy.
 fn fixed_attributes(tag: Tag) -> &'static [(&'static str, &'static str)] {
     match tag {
         Tag::Link => &[("rel", "noopener noreferrer")],
-        Tag::Image => &[("loading", "lazy"), ("decoding", "async")],
+        Tag::Image => &[
+            ("loading", "lazy"),
+            ("decoding", "async"),
+            ("referrerpolicy", IMAGE_REFERRER_POLICY),
+        ],
         _ => &[],
     }
 }
+
+/// What an image request tells the image's host of the page: its origin, not its address
+/// (a query may hold a reader's session).
+pub const IMAGE_REFERRER_POLICY: &str = "strict-origin-when-cross-origin";
 
 /// A video the sanitizer took out of an iframe, shown as a link card:
 /// `<a class="video-link" href=…><span class="video-link__play">▶</span>

@@ -18,4 +18,4 @@ pub use body::{body_view, use_body_blocks};
 pub use reader::{Reader, ReaderEvent, ReaderProps};
 pub use related_list::{related_list, RelatedList, RelatedState};
 pub use share_bar::{share_bar, CopyState, ShareBar};
-pub use status::{error_status, loading_status, LoadError};
+pub use status::{error_status, loading_status, LoadError, MAX_DOCUMENT_BYTES};

@@ -40,7 +40,7 @@ pub fn related_list(props: &RelatedList<'_>) -> Html {
             .collect(),
         RelatedState::Failed => {
             return html! {
-                <p class="related__failed">{ props.locale.labels.related_failed }</p>
+                <p class="related__failed">{ props.locale.labels.related_failed() }</p>
             }
         }
         _ => return Html::default(),
@@ -49,8 +49,8 @@ pub fn related_list(props: &RelatedList<'_>) -> Html {
         return Html::default();
     }
     html! {
-        <section part="related" class="related" aria-label={props.locale.labels.related_posts}>
-            <h2 class="related__heading">{ props.locale.labels.related_posts }</h2>
+        <section part="related" class="related" aria-label={props.locale.labels.related_posts()}>
+            <h2 class="related__heading">{ props.locale.labels.related_posts() }</h2>
             <ul class="related__list">
                 { for posts.into_iter().map(|post| related_item(post, props)) }
             </ul>
@@ -86,7 +86,7 @@ fn related_item(post: &PostSummary, props: &RelatedList<'_>) -> Html {
         let ago = props.locale.relative(props.now, dated.at);
         let date = props.locale.date(dated.at);
         if dated.updated {
-            let updated = props.locale.labels.updated;
+            let updated = props.locale.labels.updated();
             (fill(updated, ago), fill(updated, date), dated.at)
         } else {
             (ago, date, dated.at)

@@ -70,7 +70,7 @@ pub fn share_bar(props: ShareBar<'_>) -> Html {
             <li>
                 if let Some(href) = href {
                     <a part="share-link" class="share__link" {href} target="_blank"
-                       rel="noopener noreferrer" aria-label={fill(labels.share_on, name)}
+                       rel="noopener noreferrer" aria-label={fill(labels.share_on(), name)}
                        data-network={network.id()} {onclick}>{ content }</a>
                 } else {
                     <button part="share-link" class="share__link" type="button"
@@ -81,19 +81,19 @@ pub fn share_bar(props: ShareBar<'_>) -> Html {
     });
 
     let confirmation = match *copy_state {
-        CopyState::Copied => labels.link_copied,
-        CopyState::Refused => labels.copy_failed,
+        CopyState::Copied => labels.link_copied(),
+        CopyState::Refused => labels.copy_failed(),
         CopyState::Idle => "",
     };
 
     html! {
-        <section part="share" class="share" aria-label={labels.share}>
-            <h2 class="share__heading">{ labels.share }</h2>
+        <section part="share" class="share" aria-label={labels.share()}>
+            <h2 class="share__heading">{ labels.share() }</h2>
             <ul class="share__list">{ for controls }</ul>
             <p class="share__confirmation" role="status" aria-live="polite">{ confirmation }</p>
             if *copy_state == CopyState::Refused {
                 <input class="share__fallback" type="text" readonly=true
-                       value={props.payload.url_for(Network::Copy)} aria-label={labels.copy_link} />
+                       value={props.payload.url_for(Network::Copy)} aria-label={labels.copy_link()} />
             }
         </section>
     }

@@ -19,7 +19,14 @@ pub enum LoadError {
     MissingSource,
     Fetch(FetchError),
     Format(FormatError),
+    /// A document over [`MAX_DOCUMENT_BYTES`], refused before it is read.
+    TooLarge(usize),
 }
+
+/// The largest document the widget reads: past it, reading and showing it could hold the
+/// page for seconds. Article lists with whole posts (`_embed`, `include=`) of a few dozen
+/// posts stay well under it.
+pub const MAX_DOCUMENT_BYTES: usize = 2_000_000;
 
 impl LoadError {
     /// A short machine-readable name for events: `config`, `network`, `timeout`, `http`,
@@ -32,6 +39,7 @@ impl LoadError {
             LoadError::Fetch(FetchError::Timeout) => "timeout",
             LoadError::Format(e) if e.is_not_json() => "not-json",
             LoadError::Format(_) => "format",
+            LoadError::TooLarge(_) => "too-large",
         }
     }
 
@@ -46,7 +54,7 @@ impl LoadError {
     /// What the publisher needs to fix, when it is their document: the format and the field.
     pub fn detail(&self) -> Option<String> {
         match self {
-            LoadError::Format(e) => Some(e.to_string()),
+            LoadError::Format(_) | LoadError::TooLarge(_) => Some(self.to_string()),
             _ => None,
         }
     }
@@ -54,14 +62,15 @@ impl LoadError {
     /// A sentence for readers, in their language, without technical detail.
     pub fn message(&self, labels: &Labels) -> &'static str {
         match self {
-            LoadError::MissingSource => labels.error_missing_source,
-            LoadError::Fetch(FetchError::Status(404 | 410)) => labels.error_not_found,
-            LoadError::Fetch(FetchError::Status(status)) if *status >= 500 => labels.error_server,
-            LoadError::Fetch(FetchError::Status(_)) => labels.error_refused,
-            LoadError::Fetch(FetchError::Network(_)) => labels.error_network,
-            LoadError::Fetch(FetchError::Timeout) => labels.error_timeout,
-            LoadError::Format(e) if e.is_not_json() => labels.error_not_json,
-            LoadError::Format(_) => labels.error_format,
+            LoadError::MissingSource => labels.error_missing_source(),
+            LoadError::Fetch(FetchError::Status(404 | 410)) => labels.error_not_found(),
+            LoadError::Fetch(FetchError::Status(status)) if *status >= 500 => labels.error_server(),
+            LoadError::Fetch(FetchError::Status(_)) => labels.error_refused(),
+            LoadError::Fetch(FetchError::Network(_)) => labels.error_network(),
+            LoadError::Fetch(FetchError::Timeout) => labels.error_timeout(),
+            LoadError::Format(e) if e.is_not_json() => labels.error_not_json(),
+            LoadError::Format(_) => labels.error_format(),
+            LoadError::TooLarge(_) => labels.error_too_large(),
         }
     }
 }
@@ -72,6 +81,10 @@ impl fmt::Display for LoadError {
             LoadError::MissingSource => f.write_str("no `src` was given"),
             LoadError::Fetch(e) => e.fmt(f),
             LoadError::Format(e) => e.fmt(f),
+            LoadError::TooLarge(bytes) => write!(
+                f,
+                "the document is {bytes} bytes; documents of up to {MAX_DOCUMENT_BYTES} bytes are read"
+            ),
         }
     }
 }
@@ -92,7 +105,7 @@ impl From<FormatError> for LoadError {
 pub fn loading_status(labels: Labels) -> Html {
     html! {
         <div part="status" class="status status--loading" role="status" aria-busy="true">
-            <span class="visually-hidden">{ labels.loading }</span>
+            <span class="visually-hidden">{ labels.loading() }</span>
             <span class="skeleton skeleton--title" aria-hidden="true"></span>
             <span class="skeleton skeleton--line" aria-hidden="true"></span>
             <span class="skeleton skeleton--line" aria-hidden="true"></span>
@@ -112,7 +125,7 @@ pub fn error_status(error: &LoadError, on_retry: &Callback<()>, labels: Labels) 
                 <p class="status__detail"><code>{ detail }</code></p>
             }
             <button part="retry" class="status__retry" type="button" onclick={on_click}>
-                { labels.retry }
+                { labels.retry() }
             </button>
         </div>
     }
@@ -126,31 +139,35 @@ mod tests {
     #[test]
     fn each_failure_has_a_kind_for_events_and_words_for_readers() {
         let cases = [
-            (LoadError::MissingSource, "config", EN.error_missing_source),
+            (
+                LoadError::MissingSource,
+                "config",
+                EN.error_missing_source(),
+            ),
             (
                 LoadError::Fetch(FetchError::Status(404)),
                 "http",
-                EN.error_not_found,
+                EN.error_not_found(),
             ),
             (
                 LoadError::Fetch(FetchError::Status(503)),
                 "http",
-                EN.error_server,
+                EN.error_server(),
             ),
             (
                 LoadError::Fetch(FetchError::Status(403)),
                 "http",
-                EN.error_refused,
+                EN.error_refused(),
             ),
             (
                 LoadError::Fetch(FetchError::Timeout),
                 "timeout",
-                EN.error_timeout,
+                EN.error_timeout(),
             ),
             (
                 LoadError::Fetch(FetchError::Network("offline".into())),
                 "network",
-                EN.error_network,
+                EN.error_network(),
             ),
         ];
         for (error, kind, message) in cases {

@@ -27,6 +27,10 @@ const ATTRIBUTES = [
   'share-mastodon',
 ];
 
+/** Languages with UI words of their own besides English (`labels/<lang>.json` beside this
+    file): the same list as `TABLES` in src/i18n/tables.rs (a test compares them). */
+const LABEL_TABLES = ['de', 'fr', 'es', 'ja', 'ar', 'he'];
+
 let engine;
 let engineReady = false;
 
@@ -127,13 +131,13 @@ const early = new Map();
  */
 function prefetch(element) {
   const controller = new AbortController();
-  for (const url of documentUrls(element)) {
+  for (const url of [...documentUrls(element), ...labelUrls(element)]) {
     const answer = ask(url, false, timeoutOf(element), controller.signal);
     answer.catch(() => {});
     early.set(url, answer);
   }
   controller.signal.addEventListener('abort', () => {
-    for (const url of documentUrls(element)) early.delete(url);
+    for (const url of [...documentUrls(element), ...labelUrls(element)]) early.delete(url);
   });
   return controller;
 }
@@ -148,17 +152,29 @@ function askEngine(url, refresh, timeoutMs, signal) {
   return ask(url, refresh, timeoutMs, signal);
 }
 
+/** The UI words the element will need, if its language is known now (its `lang`, or the
+    page's) and has a table; the article may still name another, fetched by the engine. */
+function labelUrls(element) {
+  const lang = element.getAttribute('lang') || document.documentElement.lang || '';
+  const primary = lang.trim().split('-')[0].toLowerCase();
+  return LABEL_TABLES.includes(primary) ? [new URL(`labels/${primary}.json`, here).href] : [];
+}
+
+/** `value` as a URL against the page, as the engine resolves it; `null` if it is none. */
+function absolute(value) {
+  try {
+    return value ? new URL(value, document.baseURI) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The absolute URLs of the element's documents, each once, resolved as the engine does. */
 function documentUrls(element) {
   const urls = new Set();
   for (const attribute of ['src', 'related-src']) {
-    const value = element.getAttribute(attribute)?.trim();
-    if (!value) continue;
-    try {
-      urls.add(new URL(value, document.baseURI).href);
-    } catch {
-      // Not a URL: the engine reports it.
-    }
+    const url = absolute(element.getAttribute(attribute)?.trim());
+    if (url) urls.add(url.href);
   }
   return [...urls];
 }
@@ -195,8 +211,9 @@ function showFallback(element, error) {
   const status = document.createElement('p');
   status.setAttribute('part', 'status');
   status.textContent = 'This article could not be displayed here. ';
-  const src = element.getAttribute('src');
-  if (src) {
+  const src = element.getAttribute('src')?.trim() || null;
+  // Only an http(s) address becomes a link, as with every URL the widget writes.
+  if (src && /^https?:$/.test(absolute(src)?.protocol ?? '')) {
     const link = document.createElement('a');
     link.href = src;
     link.textContent = 'Open the article';
@@ -204,10 +221,11 @@ function showFallback(element, error) {
   }
   root.adoptedStyleSheets = [];
   root.replaceChildren(status);
+  const url = absolute(src)?.href ?? src;
   element.dispatchEvent(new CustomEvent('article-reader:error', {
     bubbles: true,
     composed: true,
-    detail: { src, kind: 'engine', status: null, message: String(error) },
+    detail: { src: url, url, kind: 'engine', status: null, message: String(error) },
   }));
 }
 
@@ -306,7 +324,7 @@ class ArticleReaderElement extends HTMLElement {
       if (this.#handle) {
         this.#handle.update(configFrom(this));
       } else {
-        this.#handle = glue.mount(this, configFrom(this), askEngine);
+        this.#handle = glue.mount(this, configFrom(this), askEngine, here.href);
       }
     } catch (error) {
       showFallback(this, error);
@@ -317,7 +335,7 @@ class ArticleReaderElement extends HTMLElement {
 /** Mounts a reader into any element, for pages that build the config in code. */
 export async function mount(element, config) {
   const glue = await loadEngine();
-  const handle = glue.mount(element, configFromCode(config), askEngine);
+  const handle = glue.mount(element, configFromCode(config), askEngine, here.href);
   return {
     update: (next) => handle.update(configFromCode(next)),
     destroy: () => handle.destroy(),

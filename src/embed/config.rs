@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use crate::formats::Format;
 use crate::share::{Network, ShareOptions, Utm};
-use crate::text::non_blank;
 use crate::text::reading_time::DEFAULT_WORDS_PER_MINUTE;
+use crate::text::{non_blank, number};
 use crate::url::{checked_url, UrlUse};
 
 /// Every attribute the element reads. The loader (`article-reader.js`) observes the same list;
@@ -66,11 +66,7 @@ fn seconds(text: &str) -> Option<Duration> {
     if whole.is_empty() && fraction.is_empty() || !digits(whole) || !digits(fraction) {
         return None;
     }
-    let secs: u64 = if whole.is_empty() {
-        0
-    } else {
-        whole.parse().ok()?
-    };
+    let secs = if whole.is_empty() { 0 } else { number(whole)? };
     let millis = fraction
         .bytes()
         .chain(std::iter::repeat(b'0'))
@@ -139,10 +135,13 @@ impl Config {
             format: value("format").and_then(|f| Format::from_attribute(&f)),
             lang: value("lang"),
             words_per_minute: value("wpm")
-                .and_then(|v| v.parse::<u32>().ok())
+                .and_then(|v| number(&v))
+                .and_then(|wpm| u32::try_from(wpm).ok())
                 .filter(|&wpm| (1..=10_000).contains(&wpm))
                 .unwrap_or(DEFAULT_WORDS_PER_MINUTE),
-            related_limit: value("related-limit").and_then(|v| v.parse::<usize>().ok()),
+            related_limit: value("related-limit")
+                .and_then(|v| number(&v))
+                .and_then(|limit| usize::try_from(limit).ok()),
             timeout: value("timeout")
                 .and_then(|v| seconds(&v))
                 .filter(|t| !t.is_zero() && *t <= MAX_TIMEOUT)

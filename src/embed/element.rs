@@ -28,6 +28,8 @@ pub struct ReaderHandle {
     fetcher: Fetcher,
     /// The element's `timeout`, read by its fetcher at each request.
     timeout: Rc<Cell<Duration>>,
+    /// The widget's files' folder (the loader's).
+    assets: AttrValue,
     app: Option<AppHandle<Reader>>,
 }
 
@@ -37,7 +39,7 @@ impl ReaderHandle {
     pub fn update(&mut self, config: JsValue) {
         let config = read_config(&config);
         self.timeout.set(config.timeout);
-        let props = reader_props(&self.host, config, &self.fetcher);
+        let props = reader_props(&self.host, config, &self.fetcher, &self.assets);
         if let Some(app) = self.app.as_mut() {
             app.update(props);
         }
@@ -53,12 +55,14 @@ impl ReaderHandle {
 
 /// Renders a reader into `host`'s open shadow root, configured by `config`, a plain object
 /// of attribute values by attribute name (`src`, `related-src`…: `config::ATTRIBUTES`).
-/// Documents come from `ask`, the loader's document service.
+/// Documents come from `ask`, the loader's document service; the widget's other files (the
+/// UI words of each language) from `assets`, the loader's folder.
 #[wasm_bindgen]
 pub fn mount(
     host: HtmlElement,
     config: JsValue,
     ask: js_sys::Function,
+    assets: String,
 ) -> Result<ReaderHandle, JsValue> {
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
@@ -74,12 +78,14 @@ pub fn mount(
     let config = read_config(&config);
     let timeout = Rc::new(Cell::new(config.timeout));
     let fetcher = loader_fetcher(ask, timeout.clone());
-    let props = reader_props(&host, config, &fetcher);
+    let assets = AttrValue::from(assets);
+    let props = reader_props(&host, config, &fetcher, &assets);
     let app = Renderer::<Reader>::with_root_and_props(container, props).render();
     Ok(ReaderHandle {
         host,
         fetcher,
         timeout,
+        assets,
         app: Some(app),
     })
 }
@@ -116,7 +122,12 @@ fn read_config(config: &JsValue) -> Config {
     config
 }
 
-fn reader_props(host: &HtmlElement, config: Config, fetcher: &Fetcher) -> ReaderProps {
+fn reader_props(
+    host: &HtmlElement,
+    config: Config,
+    fetcher: &Fetcher,
+    assets: &AttrValue,
+) -> ReaderProps {
     let event_host = host.clone();
     let page_url = page::share_fallback_url().map(AttrValue::from);
     ReaderProps {
@@ -131,6 +142,7 @@ fn reader_props(host: &HtmlElement, config: Config, fetcher: &Fetcher) -> Reader
         now: None,
         words_per_minute: config.words_per_minute,
         page_url,
+        assets: Some(assets.clone()),
         on_event: Callback::from(move |event| events::dispatch(&event_host, &event)),
     }
 }

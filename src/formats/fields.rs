@@ -2,7 +2,8 @@
 //! and the few values sources send in more than one shape.
 
 use super::json::Json;
-use crate::model::{Body, Node, Timestamp};
+use crate::i18n::canonical_tag;
+use crate::model::{Body, Timestamp};
 use crate::sanitize::html_to_text;
 use crate::text::collapse_whitespace;
 use crate::url::{checked_url, UrlUse};
@@ -11,6 +12,11 @@ use crate::url::{checked_url, UrlUse};
 /// whitespace removed; `None` when nothing is left.
 pub fn plain(value: Option<&str>) -> Option<String> {
     value.map(html_to_text).filter(|s| !s.is_empty())
+}
+
+/// A language tag as `Intl` takes it, in canonical form; a tag it would refuse is no language.
+pub fn language(value: Option<&str>) -> Option<String> {
+    canonical_tag(value?.trim())
 }
 
 /// A URL field, resolved against the document and checked.
@@ -52,12 +58,13 @@ pub fn minutes(value: Option<f64>) -> Option<u32> {
 /// are not read twice.
 pub fn title_unless_repeated(title: Option<String>, body: &Body) -> Option<String> {
     let title = title?;
-    let first_block = body
-        .nodes
-        .iter()
-        .find(|node| !matches!(node, Node::Text(text) if text.trim().is_empty()))
-        .map(Node::text)
-        .map(|text| collapse_whitespace(&text));
+    // The first block's text is the preview's first line (read without sanitizing a body
+    // that may never be shown).
+    let preview = body.preview();
+    let first_block = preview
+        .lines()
+        .map(collapse_whitespace)
+        .find(|line| !line.is_empty());
     if first_block.is_some_and(|text| text.eq_ignore_ascii_case(&title)) {
         None
     } else {

@@ -11,7 +11,7 @@ use super::fields::{date, id, image, link, minutes, plain, title_unless_repeated
 use super::json::{each, FieldError, Fields, Json};
 use super::FormatError;
 use crate::model::{Article, Author, PostSummary, Timestamp};
-use crate::sanitize::sanitize_html;
+use crate::sanitize::sanitize_later;
 
 /// The name errors use for this format.
 pub const FORMAT: &str = "Ghost Content API";
@@ -80,7 +80,7 @@ fn post_to_article(
     let url = link(post.string("url")?, base);
     let html = post.string("html")?;
     let body = html
-        .map(|html| sanitize_html(html, url.as_deref().or(base)))
+        .map(|html| sanitize_later(html, url.as_deref().or(base)))
         .unwrap_or_default();
     // `authors` lists everyone (the primary author first); older responses name one.
     let listed = post.array("authors")?;

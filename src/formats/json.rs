@@ -5,7 +5,8 @@
 //! Both give this small tree, so the adapters are the same code everywhere. A missing member
 //! and `null` read the same: absent.
 
-/// Deeper documents are refused before they can exhaust the stack (serde_json's own limit).
+/// How deep values are read: anything deeper is skipped (read as `null`), never refused. No
+/// adapter reads deeper than a few levels; a document may still nest what it does not show.
 pub const MAX_DEPTH: usize = 128;
 
 /// One JSON value.
@@ -241,7 +242,7 @@ mod parser {
                 .unwrap_or_else(|| "the text is not JSON".to_owned());
             SyntaxError(with_line_and_column(message, text))
         })?;
-        from_js(&value, 0)
+        Ok(from_js(&value, 0))
     }
 
     /// The browser's message, with the line and column of the position it names when it does
@@ -254,7 +255,8 @@ mod parser {
             .split("position ")
             .nth(1)
             .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
-            .and_then(|digits| digits.parse::<usize>().ok())
+            .and_then(crate::text::number)
+            .and_then(|position| usize::try_from(position).ok())
         else {
             return message;
         };
@@ -275,13 +277,11 @@ mod parser {
         format!("{message} (line {line} column {column})")
     }
 
-    fn from_js(value: &JsValue, depth: usize) -> Result<Json, SyntaxError> {
+    fn from_js(value: &JsValue, depth: usize) -> Json {
         if depth > MAX_DEPTH {
-            return Err(SyntaxError(format!(
-                "nested more than {MAX_DEPTH} levels deep"
-            )));
+            return Json::Null;
         }
-        Ok(if let Some(text) = value.as_string() {
+        if let Some(text) = value.as_string() {
             Json::String(text)
         } else if let Some(number) = value.as_f64() {
             Json::Number(number)
@@ -291,7 +291,7 @@ mod parser {
             let items: &Array = value.unchecked_ref();
             let mut out = Vec::with_capacity(items.length() as usize);
             for item in items.iter() {
-                out.push(from_js(&item, depth + 1)?);
+                out.push(from_js(&item, depth + 1));
             }
             Json::Array(out)
         } else if value.is_object() {
@@ -300,41 +300,96 @@ mod parser {
             for entry in entries.iter() {
                 let entry: &Array = entry.unchecked_ref();
                 let key = entry.get(0).as_string().unwrap_or_default();
-                members.push((key, from_js(&entry.get(1), depth + 1)?));
+                members.push((key, from_js(&entry.get(1), depth + 1)));
             }
             Json::Object(members)
         } else {
             Json::Null
-        })
+        }
     }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 mod parser {
-    //! serde_json, then one walk turning its values into [`Json`].
-    use serde_json::Value;
+    //! serde_json read straight into [`Json`], with no limit on nesting (the stack grows on
+    //! the heap as needed) and anything deeper than [`MAX_DEPTH`] skipped.
+    use std::fmt;
 
-    use super::{Json, SyntaxError};
+    use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+    use super::{Json, SyntaxError, MAX_DEPTH};
 
     pub fn parse(text: &str) -> Result<Json, SyntaxError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| SyntaxError(e.to_string()))?;
-        Ok(from_serde(value))
+        let mut json = serde_json::Deserializer::from_str(text);
+        json.disable_recursion_limit();
+        let deep = serde_stacker::Deserializer::new(&mut json);
+        let value = At(0)
+            .deserialize(deep)
+            .map_err(|e| SyntaxError(e.to_string()))?;
+        json.end().map_err(|e| SyntaxError(e.to_string()))?;
+        Ok(value)
     }
 
-    /// serde_json already refuses documents deeper than 128 levels.
-    fn from_serde(value: Value) -> Json {
-        match value {
-            Value::Null => Json::Null,
-            Value::Bool(flag) => Json::Bool(flag),
-            Value::Number(number) => Json::Number(number.as_f64().unwrap_or(f64::NAN)),
-            Value::String(text) => Json::String(text),
-            Value::Array(items) => Json::Array(items.into_iter().map(from_serde).collect()),
-            Value::Object(members) => Json::Object(
-                members
-                    .into_iter()
-                    .map(|(key, value)| (key, from_serde(value)))
-                    .collect(),
-            ),
+    /// A value at this depth.
+    #[derive(Clone, Copy)]
+    struct At(usize);
+
+    impl<'de> DeserializeSeed<'de> for At {
+        type Value = Json;
+
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
+            if self.0 > MAX_DEPTH {
+                deserializer.deserialize_ignored_any(IgnoredAny)?;
+                Ok(Json::Null)
+            } else {
+                deserializer.deserialize_any(self)
+            }
+        }
+    }
+
+    impl<'de> Visitor<'de> for At {
+        type Value = Json;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a JSON value")
+        }
+        fn visit_unit<E>(self) -> Result<Json, E> {
+            Ok(Json::Null)
+        }
+        fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
+            Ok(Json::Bool(v))
+        }
+        fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
+            Ok(Json::Number(v as f64))
+        }
+        fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
+            Ok(Json::Number(v as f64))
+        }
+        fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
+            Ok(Json::Number(v))
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Json, E> {
+            Ok(Json::String(v.to_owned()))
+        }
+        fn visit_string<E>(self, v: String) -> Result<Json, E> {
+            Ok(Json::String(v))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Json, A::Error> {
+            let mut out = Vec::new();
+            while let Some(item) = items.next_element_seed(At(self.0 + 1))? {
+                out.push(item);
+            }
+            Ok(Json::Array(out))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut members: A) -> Result<Json, A::Error> {
+            let mut out: Vec<(String, Json)> = Vec::new();
+            while let Some(key) = members.next_key::<String>()? {
+                let value = members.next_value_seed(At(self.0 + 1))?;
+                // A repeated key: the last one counts, as in JSON.parse.
+                out.retain(|(k, _)| *k != key);
+                out.push((key, value));
+            }
+            Ok(Json::Object(out))
         }
     }
 }
@@ -395,11 +450,21 @@ mod tests {
     fn text_that_is_not_json_is_a_syntax_error() {
         assert!(parse("<!doctype html>").is_err());
         assert!(parse(r#"{"a":"#).is_err());
-        let deep = format!(
-            "{}{}",
-            "[".repeat(MAX_DEPTH + 10),
-            "]".repeat(MAX_DEPTH + 10)
-        );
-        assert!(parse(&deep).is_err());
+        assert!(parse(r#"{"a":1} x"#).is_err(), "trailing text");
+    }
+
+    #[test]
+    fn what_is_nested_deeper_than_read_is_skipped_not_refused() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let value = parse(&format!(r#"{{"title":"kept","_ext":{deep}}}"#)).unwrap();
+        assert_eq!(value.get_str("title"), Some("kept"));
+        let mut at = value.get("_ext").unwrap();
+        let mut depth = 1;
+        while let Json::Array(items) = at {
+            at = &items[0];
+            depth += 1;
+        }
+        assert_eq!(at, &Json::Null);
+        assert_eq!(depth, MAX_DEPTH + 1);
     }
 }

@@ -6,11 +6,11 @@
 //! a title (micro posts); `content_text` with its line breaks; entities in "plain" titles;
 //! items with no `id` (the URL stands in); protocol- and root-relative URLs.
 
-use super::fields::{date, id, image, link, plain, title_unless_repeated};
+use super::fields::{date, id, image, language, link, plain, title_unless_repeated};
 use super::json::{each, FieldError, Fields, Json};
 use super::{plain_text, FormatError};
 use crate::model::{Article, Author, PostSummary, Timestamp};
-use crate::sanitize::sanitize_html;
+use crate::sanitize::sanitize_later;
 
 /// The name errors use for this format.
 pub const FORMAT: &str = "JSON Feed";
@@ -102,7 +102,7 @@ fn item_to_article(
     let url = link(item.string("url")?, base).or_else(|| link(external_url, base));
     let summary_text = item.string("summary")?;
     let body = match (item.string("content_html")?, item.string("content_text")?) {
-        (Some(html), _) => sanitize_html(html, url.as_deref().or(base)),
+        (Some(html), _) => sanitize_later(html, url.as_deref().or(base)),
         (None, Some(text)) => plain_text::body(text),
         (None, None) => summary_text.map(plain_text::body).unwrap_or_default(),
     };
@@ -135,10 +135,7 @@ fn item_to_article(
         modified: date(item.string("date_modified")?, Timestamp::parse_feed_date),
         authors: named,
         summary: plain(summary_text),
-        language: item
-            .string("language")?
-            .or(feed.language)
-            .map(str::to_owned),
+        language: language(item.string("language")?).or_else(|| language(feed.language)),
         reading_minutes: None,
         image: image(item.string("image")?.or(item.string("banner_image")?), base),
         protected: false,

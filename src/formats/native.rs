@@ -7,7 +7,7 @@
 //! A document carries an article, a list of related posts, or both. Bodies are blocks of plain
 //! text (paragraphs, headings, quotes, lists), so nothing in this format is ever HTML.
 
-use super::fields::{image, link, minutes, plain};
+use super::fields::{image, language, link, minutes, plain};
 use super::json::{each, FieldError, Fields, Json};
 use super::FormatError;
 use crate::model::{Article, Author, Body, Element, Node, PostSummary, Tag, Timestamp};
@@ -87,7 +87,7 @@ fn read_article(article: Fields<'_>, base: Option<&str>) -> Result<Article, Fiel
         modified: parse_date(article, "updated")?,
         authors,
         summary: plain(article.string("summary")?),
-        language: article.string("language")?.map(str::to_owned),
+        language: language(article.string("language")?),
         reading_minutes: minutes(article.number("reading_minutes")?),
         image: image(article.string("image")?, base),
         protected: false,
@@ -246,7 +246,7 @@ mod tests {
             {"type":"quote","paragraphs":["a","b"]},
             {"type":"list","items":["x"],"ordered":true},
             {"type":"code","text":"<script>"}]}}"#;
-        let nodes = parse_article(json).unwrap().body.nodes;
+        let nodes = parse_article(json).unwrap().body.nodes().to_vec();
         let tags: Vec<Tag> = nodes
             .iter()
             .map(|n| match n {

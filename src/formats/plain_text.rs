@@ -133,7 +133,7 @@ mod tests {
     /// line between paragraphs.
     fn show(text: &str) -> String {
         body(text)
-            .nodes
+            .nodes()
             .iter()
             .map(|p| match p {
                 Node::Element(e) => e

@@ -14,7 +14,7 @@ use super::fields::{date, id, image, link, plain, title_unless_repeated};
 use super::json::{each, FieldError, Fields, Json};
 use super::FormatError;
 use crate::model::{Article, Author, Body, PostSummary, Timestamp};
-use crate::sanitize::sanitize_html;
+use crate::sanitize::sanitize_later;
 
 /// The name errors use for this format.
 pub const FORMAT: &str = "WordPress REST";
@@ -96,7 +96,7 @@ fn post_to_article(post: Fields<'_>, base: Option<&str>, index: usize) -> Result
     .unwrap_or(false);
     let html = rendered(post, "content")?;
     let body = match (html, protected) {
-        (Some(html), false) => sanitize_html(html, url.as_deref().or(base)),
+        (Some(html), false) => sanitize_later(html, url.as_deref().or(base)),
         _ => Body::default(),
     };
     let untitled_format = post

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::LoadError;
+use crate::components::{LoadError, MAX_DOCUMENT_BYTES};
 use crate::formats::{Format, FormatError};
 use crate::services::fetcher::{CachePolicy, Cancel, Fetcher};
 
@@ -56,5 +56,8 @@ async fn load<T>(
         return Err(LoadError::MissingSource);
     }
     let text = fetcher.fetch(&request.url, cancel, request.policy).await?;
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(LoadError::TooLarge(text.len()));
+    }
     Ok(Rc::new(read(&text, request.format, Some(&request.url))?))
 }

@@ -26,7 +26,7 @@ struct BlockCost {
 fn block_costs(article: &Article) -> Vec<BlockCost> {
     article
         .body
-        .nodes
+        .nodes()
         .iter()
         .map(|node| BlockCost {
             counts: words::count(&node.text()),

@@ -2,52 +2,103 @@
 //! [`Labels`] table per language), and locale-aware numbers, dates and relative times
 //! ([`Locale`], through `Intl` in the browser, English natively).
 
+/// Declares [`Labels`] from its list of words, with an accessor for each and its reader from
+/// JSON: the list is written once, and every language's table (`labels/<lang>.json`) has
+/// exactly these keys. The words are kept in one array: reading a table is one loop.
+macro_rules! labels {
+    ($($(#[doc = $doc:literal])* $field:ident,)*) => {
+        /// The place of each word in a table.
+        #[allow(non_camel_case_types)]
+        #[derive(Clone, Copy)]
+        enum Key {
+            $($field,)*
+        }
+
+        /// Every UI string of one language. `{}` in a template stands for the value filled in.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub struct Labels([&'static str; Labels::KEYS.len()]);
+
+        impl Labels {
+            /// The keys of a table, in order.
+            pub const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            $($(#[doc = $doc])* pub const fn $field(&self) -> &'static str {
+                self.0[Key::$field as usize]
+            })*
+        }
+    };
+}
+
+/// A table written in Rust: `words! { minutes_read: "…", … }`, every key once.
+macro_rules! words {
+    ($($key:ident: $text:literal,)*) => {{
+        let mut words = [""; Labels::KEYS.len()];
+        $(words[Key::$key as usize] = $text;)*
+        Labels(words)
+    }};
+}
+
 mod intl;
 mod tables;
+#[cfg(not(target_arch = "wasm32"))]
+mod tag;
 
-pub use tables::{labels_for, EN};
+pub use intl::canonical as canonical_tag;
+pub use tables::{labels_for, missing_table, register_table, table_url, EN, TABLES};
 
+use crate::formats::json::Json;
 use crate::model::Timestamp;
 use crate::text::relative_time::{self, Relative};
 
-/// Every UI string of one language. `{}` in a template stands for the value filled in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Labels {
+labels! {
     /// The reading-time badge: "{} min read".
-    pub minutes_read: &'static str,
+    minutes_read,
     /// Time left while reading: "{} min left".
-    pub minutes_left: &'static str,
-    pub finished: &'static str,
+    minutes_left,
+    finished,
     /// The accessible name of the progress bar.
-    pub reading_progress: &'static str,
-    pub published_by: &'static str,
+    reading_progress,
+    published_by,
     /// A date that is the post's last update, not its publication: "Updated {}".
-    pub updated: &'static str,
-    pub share: &'static str,
+    updated,
+    share,
     /// The accessible name of a share link: "Share on {}".
-    pub share_on: &'static str,
+    share_on,
     /// The email share link's name.
-    pub email: &'static str,
-    pub copy_link: &'static str,
-    pub link_copied: &'static str,
-    pub copy_failed: &'static str,
-    pub native_share: &'static str,
-    pub related_posts: &'static str,
-    pub just_now: &'static str,
-    pub loading: &'static str,
-    pub retry: &'static str,
-    pub related_failed: &'static str,
+    email,
+    copy_link,
+    link_copied,
+    copy_failed,
+    native_share,
+    related_posts,
+    just_now,
+    loading,
+    retry,
+    related_failed,
     /// Shown instead of a password-protected body.
-    pub protected: &'static str,
-    pub read_on_site: &'static str,
-    pub error_missing_source: &'static str,
-    pub error_not_found: &'static str,
-    pub error_server: &'static str,
-    pub error_refused: &'static str,
-    pub error_network: &'static str,
-    pub error_timeout: &'static str,
-    pub error_not_json: &'static str,
-    pub error_format: &'static str,
+    protected,
+    read_on_site,
+    error_missing_source,
+    error_not_found,
+    error_server,
+    error_refused,
+    error_network,
+    error_timeout,
+    error_not_json,
+    error_format,
+    error_too_large,
+}
+
+impl Labels {
+    /// A table read from its JSON: every key present, as a string. Read once per language and
+    /// page, so its strings are kept for the page's life.
+    pub fn from_json(table: &Json) -> Option<Labels> {
+        let mut words = [""; Labels::KEYS.len()];
+        for (word, key) in words.iter_mut().zip(Labels::KEYS) {
+            *word = Box::leak(table.get_str(key)?.into());
+        }
+        Some(Labels(words))
+    }
 }
 
 /// Puts `value` where a template has `{}`.
@@ -132,18 +183,18 @@ impl Locale {
 
     /// "3 min read", localized.
     pub fn minutes_read(&self, minutes: u32) -> String {
-        fill(self.labels.minutes_read, self.number(minutes))
+        fill(self.labels.minutes_read(), self.number(minutes))
     }
 
     /// "2 min left", localized.
     pub fn minutes_left(&self, minutes: u32) -> String {
-        fill(self.labels.minutes_left, self.number(minutes))
+        fill(self.labels.minutes_left(), self.number(minutes))
     }
 
     /// "3 years ago", localized; "just now" from the table.
     pub fn relative(&self, now: Timestamp, then: Timestamp) -> String {
         match relative_time::relative(now.0, then.0) {
-            Relative::JustNow => self.labels.just_now.to_owned(),
+            Relative::JustNow => self.labels.just_now().to_owned(),
             other => intl::format_relative(&self.lang, other),
         }
     }
@@ -168,7 +219,8 @@ fn primary_subtag(lang: &str) -> String {
 }
 
 /// The widget's language: the `lang` attribute, else the article's language, else the host
-/// document's `lang`, else English. Values that are not language tags are skipped.
+/// document's `lang`, else English, in its canonical form. A value `Intl` would refuse (`de-x`,
+/// `zh-u`, `de-DE-DE`) is skipped for the next in line: a bad tag costs the reader nothing.
 pub fn resolve_language(
     attribute: Option<&str>,
     article: Option<&str>,
@@ -177,19 +229,8 @@ pub fn resolve_language(
     [attribute, article, document]
         .into_iter()
         .flatten()
-        .map(str::trim)
-        .find(|tag| is_language_tag(tag))
-        .unwrap_or("en")
-        .to_owned()
-}
-
-fn is_language_tag(tag: &str) -> bool {
-    let mut subtags = tag.split('-');
-    subtags
-        .next()
-        .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()))
-        && subtags
-            .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .find_map(|tag| intl::canonical(tag.trim()))
+        .unwrap_or_else(|| "en".to_owned())
 }
 
 #[cfg(test)]
@@ -198,8 +239,8 @@ mod tests {
 
     #[test]
     fn templates_are_filled_once() {
-        assert_eq!(fill(EN.minutes_read, 3), "3 min read");
-        assert_eq!(fill(EN.share_on, "X"), "Share on X");
+        assert_eq!(fill(EN.minutes_read(), 3), "3 min read");
+        assert_eq!(fill(EN.share_on(), "X"), "Share on X");
         assert_eq!(fill("no slot", 1), "no slot");
     }
 
@@ -210,6 +251,13 @@ mod tests {
         assert_eq!(resolve_language(Some(" "), None, Some("ja")), "ja");
         assert_eq!(resolve_language(Some("not a tag!"), None, None), "en");
         assert_eq!(resolve_language(None, None, None), "en");
+        // A tag Intl would refuse gives way to the next in line.
+        for bad in ["de-x", "en-a", "de-1", "zh-u", "de-DE-DE"] {
+            assert_eq!(resolve_language(Some(bad), Some("fr"), None), "fr", "{bad}");
+            assert_eq!(resolve_language(None, Some(bad), Some("ja")), "ja", "{bad}");
+            assert_eq!(resolve_language(None, None, Some(bad)), "en", "{bad}");
+        }
+        assert_eq!(resolve_language(Some("PT-br"), None, None), "pt-BR");
     }
 
     #[test]

@@ -1,23 +1,87 @@
-//! One table of UI words per language. Add a language by adding a table and a line to
-//! [`labels_for`].
+//! The UI words of each language: English compiled in; the others are tables in
+//! `labels/<lang>.json`, fetched in the browser when a reader needs one (every reader
+//! downloads the words of one language at most), compiled in natively.
 
-use super::Labels;
+use std::cell::RefCell;
 
-/// The table for a primary language subtag (`de`, `ja`…), English when there is none.
+use super::{Key, Labels};
+use crate::formats::json;
+
+/// The languages with a table of their own (primary subtags), besides English.
+pub const TABLES: [&str; 6] = ["de", "fr", "es", "ja", "ar", "he"];
+
+thread_local! {
+    /// The tables loaded so far, by primary subtag (`None`: it could not be loaded).
+    static LOADED: RefCell<Vec<(&'static str, Option<Labels>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The table for a primary language subtag (`de`, `ja`…): English when the language has none,
+/// or while (or if) its table is not loaded.
 pub fn labels_for(primary: &str) -> Labels {
-    match primary {
-        "de" => DE,
-        "fr" => FR,
-        "es" => ES,
-        "ja" => JA,
-        "ar" => AR,
-        "he" => HE,
-        _ => EN,
+    #[cfg(not(target_arch = "wasm32"))]
+    compiled_in(primary);
+    LOADED
+        .with(|loaded| {
+            loaded
+                .borrow()
+                .iter()
+                .find(|(lang, _)| *lang == primary)
+                .and_then(|(_, labels)| *labels)
+        })
+        .unwrap_or(EN)
+}
+
+/// The language whose table `lang` needs and that is not loaded yet, if any.
+pub fn missing_table(lang: &str) -> Option<&'static str> {
+    let primary = lang.split('-').next()?;
+    let table = TABLES
+        .into_iter()
+        .find(|t| t.eq_ignore_ascii_case(primary))?;
+    let loaded = LOADED.with(|loaded| loaded.borrow().iter().any(|(lang, _)| *lang == table));
+    (!loaded).then_some(table)
+}
+
+/// Where the table for `lang` (one of [`TABLES`]) is, beside the widget's files at `assets`.
+pub fn table_url(assets: &str, lang: &str) -> String {
+    format!("{assets}labels/{lang}.json")
+}
+
+/// Keeps the table for `lang` (one of [`TABLES`]) read from `json`; a table that cannot be
+/// read is kept as missing (English is used). Whether it could be read.
+pub fn register_table(lang: &str, json: Option<&str>) -> bool {
+    let Some(lang) = TABLES.into_iter().find(|t| *t == lang) else {
+        return false;
+    };
+    let labels = json
+        .and_then(|text| json::parse(text).ok())
+        .and_then(|table| Labels::from_json(&table));
+    LOADED.with(|loaded| {
+        let mut loaded = loaded.borrow_mut();
+        loaded.retain(|(l, _)| *l != lang);
+        loaded.push((lang, labels));
+    });
+    labels.is_some()
+}
+
+/// Natively every table is at hand: read the one for `primary` on first use.
+#[cfg(not(target_arch = "wasm32"))]
+fn compiled_in(primary: &str) {
+    let json = match primary {
+        "de" => include_str!("labels/de.json"),
+        "fr" => include_str!("labels/fr.json"),
+        "es" => include_str!("labels/es.json"),
+        "ja" => include_str!("labels/ja.json"),
+        "ar" => include_str!("labels/ar.json"),
+        "he" => include_str!("labels/he.json"),
+        _ => return,
+    };
+    if missing_table(primary).is_some() {
+        register_table(primary, Some(json));
     }
 }
 
 /// English, the default.
-pub const EN: Labels = Labels {
+pub const EN: Labels = words! {
     minutes_read: "{} min read",
     minutes_left: "{} min left",
     finished: "Finished",
@@ -46,190 +110,66 @@ pub const EN: Labels = Labels {
     error_timeout: "The article took too long to load.",
     error_not_json: "The article’s data is not valid JSON.",
     error_format: "The article’s data is not in a format this reader understands.",
+    error_too_large: "The article is too large to show here.",
 };
 
-const DE: Labels = Labels {
-    minutes_read: "{} Min. Lesezeit",
-    minutes_left: "noch {} Min.",
-    finished: "Zu Ende gelesen",
-    reading_progress: "Lesefortschritt",
-    published_by: "Veröffentlicht von",
-    updated: "Aktualisiert: {}",
-    share: "Teilen",
-    share_on: "Auf {} teilen",
-    email: "E-Mail",
-    copy_link: "Link kopieren",
-    link_copied: "Link kopiert",
-    copy_failed: "Kopieren nicht erlaubt: Link unten markieren und kopieren.",
-    native_share: "Teilen…",
-    related_posts: "Neueste Beiträge",
-    just_now: "gerade eben",
-    loading: "Artikel wird geladen…",
-    retry: "Erneut versuchen",
-    related_failed: "Weitere Beiträge konnten nicht geladen werden.",
-    protected: "Dieser Beitrag ist passwortgeschützt.",
-    read_on_site: "Auf der Website des Verlags lesen.",
-    error_missing_source: "Kein Artikel angegeben: Dem Reader fehlt die Quelle.",
-    error_not_found: "Dieser Artikel wurde nicht gefunden.",
-    error_server: "Der Server hatte ein Problem beim Senden dieses Artikels.",
-    error_refused: "Der Server hat die Auslieferung dieses Artikels verweigert.",
-    error_network: "Der Artikel konnte nicht geladen werden. Bitte Verbindung prüfen.",
-    error_timeout: "Das Laden des Artikels hat zu lange gedauert.",
-    error_not_json: "Die Daten des Artikels sind kein gültiges JSON.",
-    error_format: "Die Daten des Artikels haben ein unbekanntes Format.",
-};
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-const FR: Labels = Labels {
-    minutes_read: "{} min de lecture",
-    minutes_left: "encore {} min",
-    finished: "Lecture terminée",
-    reading_progress: "Progression de la lecture",
-    published_by: "Publié par",
-    updated: "Mis à jour : {}",
-    share: "Partager",
-    share_on: "Partager sur {}",
-    email: "E-mail",
-    copy_link: "Copier le lien",
-    link_copied: "Lien copié",
-    copy_failed: "La copie a été refusée : sélectionnez le lien ci-dessous et copiez-le.",
-    native_share: "Partager…",
-    related_posts: "Articles récents",
-    just_now: "à l’instant",
-    loading: "Chargement de l’article…",
-    retry: "Réessayer",
-    related_failed: "Les articles liés n’ont pas pu être chargés.",
-    protected: "Cet article est protégé par un mot de passe.",
-    read_on_site: "Le lire sur le site de l’éditeur.",
-    error_missing_source: "Aucun article à afficher : le lecteur n’a pas de source.",
-    error_not_found: "Cet article est introuvable.",
-    error_server: "Le serveur a rencontré un problème en envoyant cet article.",
-    error_refused: "Le serveur a refusé d’envoyer cet article.",
-    error_network: "L’article n’a pas pu être chargé. Vérifiez votre connexion.",
-    error_timeout: "Le chargement de l’article a pris trop de temps.",
-    error_not_json: "Les données de l’article ne sont pas du JSON valide.",
-    error_format: "Les données de l’article sont dans un format inconnu.",
-};
+    #[test]
+    fn english_has_every_word() {
+        assert!(EN.0.iter().all(|word| !word.is_empty()), "{EN:?}");
+    }
 
-const ES: Labels = Labels {
-    minutes_read: "{} min de lectura",
-    minutes_left: "quedan {} min",
-    finished: "Lectura terminada",
-    reading_progress: "Progreso de lectura",
-    published_by: "Publicado por",
-    updated: "Actualizado: {}",
-    share: "Compartir",
-    share_on: "Compartir en {}",
-    email: "Correo electrónico",
-    copy_link: "Copiar enlace",
-    link_copied: "Enlace copiado",
-    copy_failed: "No se permitió copiar: selecciona el enlace de abajo y cópialo.",
-    native_share: "Compartir…",
-    related_posts: "Artículos recientes",
-    just_now: "ahora mismo",
-    loading: "Cargando el artículo…",
-    retry: "Reintentar",
-    related_failed: "No se pudieron cargar los artículos relacionados.",
-    protected: "Este artículo está protegido con contraseña.",
-    read_on_site: "Leerlo en el sitio del editor.",
-    error_missing_source: "No hay artículo que mostrar: falta la fuente.",
-    error_not_found: "No se encontró este artículo.",
-    error_server: "El servidor tuvo un problema al enviar este artículo.",
-    error_refused: "El servidor se negó a enviar este artículo.",
-    error_network: "No se pudo cargar el artículo. Comprueba tu conexión.",
-    error_timeout: "El artículo tardó demasiado en cargar.",
-    error_not_json: "Los datos del artículo no son JSON válido.",
-    error_format: "Los datos del artículo tienen un formato desconocido.",
-};
+    #[test]
+    fn every_table_has_every_key_and_no_other() {
+        for lang in TABLES {
+            let path = format!("{}/src/i18n/labels/{lang}.json", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(&path).expect(&path);
+            let table = json::parse(&text).expect("valid JSON");
+            assert!(
+                Labels::from_json(&table).is_some(),
+                "{lang}: a key is missing"
+            );
+            let json::Json::Object(members) = table else {
+                panic!("{lang}: not an object")
+            };
+            let keys: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
+            assert_eq!(keys, Labels::KEYS, "{lang}: keys in the order of `Labels`");
+            assert_ne!(labels_for(lang), EN, "{lang}");
+        }
+    }
 
-const JA: Labels = Labels {
-    minutes_read: "{}分で読めます",
-    minutes_left: "残り{}分",
-    finished: "読了",
-    reading_progress: "読書の進捗",
-    published_by: "投稿者",
-    updated: "更新: {}",
-    share: "共有",
-    share_on: "{}で共有",
-    email: "メール",
-    copy_link: "リンクをコピー",
-    link_copied: "リンクをコピーしました",
-    copy_failed: "コピーできませんでした。下のリンクを選択してコピーしてください。",
-    native_share: "共有…",
-    related_posts: "最近の投稿",
-    just_now: "たった今",
-    loading: "記事を読み込んでいます…",
-    retry: "再試行",
-    related_failed: "関連記事を読み込めませんでした。",
-    protected: "この投稿はパスワードで保護されています。",
-    read_on_site: "発行元のサイトで読む。",
-    error_missing_source: "表示する記事がありません（ソースが指定されていません）。",
-    error_not_found: "記事が見つかりませんでした。",
-    error_server: "記事の送信中にサーバーで問題が発生しました。",
-    error_refused: "サーバーが記事の送信を拒否しました。",
-    error_network: "記事を読み込めませんでした。接続を確認してください。",
-    error_timeout: "記事の読み込みに時間がかかりすぎました。",
-    error_not_json: "記事のデータが有効なJSONではありません。",
-    error_format: "記事のデータの形式を読み取れません。",
-};
+    #[test]
+    fn the_loader_prefetches_the_same_tables() {
+        let loader = include_str!("../embed/article-reader.js");
+        let list = loader
+            .split("const LABEL_TABLES = [")
+            .nth(1)
+            .and_then(|rest| rest.split("];").next())
+            .expect("the loader declares `const LABEL_TABLES = [...];`");
+        let langs: Vec<&str> = list
+            .split(',')
+            .map(|l| l.trim().trim_matches('\''))
+            .collect();
+        assert_eq!(langs, TABLES);
+    }
 
-const AR: Labels = Labels {
-    minutes_read: "{} دقائق للقراءة",
-    minutes_left: "تبقّى {} دقائق",
-    finished: "انتهت القراءة",
-    reading_progress: "تقدّم القراءة",
-    published_by: "نشره",
-    updated: "تحديث: {}",
-    share: "مشاركة",
-    share_on: "المشاركة على {}",
-    email: "البريد الإلكتروني",
-    copy_link: "نسخ الرابط",
-    link_copied: "تم نسخ الرابط",
-    copy_failed: "تعذّر النسخ: حدّد الرابط أدناه وانسخه.",
-    native_share: "مشاركة…",
-    related_posts: "أحدث المقالات",
-    just_now: "الآن",
-    loading: "جارٍ تحميل المقال…",
-    retry: "إعادة المحاولة",
-    related_failed: "تعذّر تحميل المقالات ذات الصلة.",
-    protected: "هذا المقال محمي بكلمة مرور.",
-    read_on_site: "اقرأه على موقع الناشر.",
-    error_missing_source: "لا يوجد مقال لعرضه: لم يُحدَّد المصدر.",
-    error_not_found: "تعذّر العثور على هذا المقال.",
-    error_server: "واجه الخادم مشكلة في إرسال هذا المقال.",
-    error_refused: "رفض الخادم إرسال هذا المقال.",
-    error_network: "تعذّر تحميل المقال. تحقّق من اتصالك.",
-    error_timeout: "استغرق تحميل المقال وقتًا طويلًا.",
-    error_not_json: "بيانات المقال ليست JSON صالحًا.",
-    error_format: "بيانات المقال بتنسيق غير معروف.",
-};
-
-const HE: Labels = Labels {
-    minutes_read: "{} דקות קריאה",
-    minutes_left: "נותרו {} דקות",
-    finished: "הקריאה הסתיימה",
-    reading_progress: "התקדמות הקריאה",
-    published_by: "פורסם על ידי",
-    updated: "עודכן: {}",
-    share: "שיתוף",
-    share_on: "שיתוף ב־{}",
-    email: "דוא״ל",
-    copy_link: "העתקת קישור",
-    link_copied: "הקישור הועתק",
-    copy_failed: "ההעתקה נחסמה: יש לסמן את הקישור שלמטה ולהעתיק אותו.",
-    native_share: "שיתוף…",
-    related_posts: "פוסטים אחרונים",
-    just_now: "ממש עכשיו",
-    loading: "המאמר נטען…",
-    retry: "ניסיון נוסף",
-    related_failed: "לא ניתן היה לטעון פוסטים קשורים.",
-    protected: "הפוסט הזה מוגן בסיסמה.",
-    read_on_site: "לקריאה באתר המפרסם.",
-    error_missing_source: "אין מאמר להצגה: לא צוין מקור.",
-    error_not_found: "המאמר לא נמצא.",
-    error_server: "לשרת הייתה בעיה בשליחת המאמר.",
-    error_refused: "השרת סירב לשלוח את המאמר.",
-    error_network: "לא ניתן היה לטעון את המאמר. יש לבדוק את החיבור.",
-    error_timeout: "טעינת המאמר ארכה זמן רב מדי.",
-    error_not_json: "נתוני המאמר אינם JSON תקין.",
-    error_format: "נתוני המאמר בפורמט לא מוכר.",
-};
+    #[test]
+    fn a_table_that_cannot_be_read_leaves_english() {
+        assert!(!register_table("he", Some("{\"minutes_read\": 3}")));
+        assert_eq!(labels_for("he"), EN);
+        assert!(
+            missing_table("he-IL").is_none(),
+            "tried: not asked for again"
+        );
+        assert!(register_table("he", Some(include_str!("labels/he.json"))));
+        assert_eq!(labels_for("he").share(), "שיתוף");
+        assert_eq!(missing_table("pt-BR"), None, "no table: English at once");
+        assert_eq!(
+            table_url("https://cdn.example/w/", "de"),
+            "https://cdn.example/w/labels/de.json"
+        );
+    }
+}

@@ -4,6 +4,10 @@
 //! publisher HTML) is turned into it, so no raw HTML ever reaches the DOM: element and attribute
 //! names come from [`Tag`] and [`Attr`], never from the input, and URLs in it are already checked.
 
+use std::cell::{Cell, OnceCell};
+use std::fmt;
+use std::rc::Rc;
+
 /// The elements a body may contain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tag {
@@ -217,31 +221,70 @@ impl Node {
     }
 }
 
-/// The body of an article.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct Body {
-    pub nodes: Vec<Node>,
+/// The body of an article: its nodes, or what makes them when first asked for.
+///
+/// A list of related posts may carry many long bodies; each is read (sanitized) only when the
+/// post is opened, not when the list loads. A preview of its opening words is at hand before.
+#[derive(Clone, Default)]
+pub struct Body(Rc<Lazy>);
+
+/// What makes a body's nodes.
+type MakeNodes = Box<dyn FnOnce() -> Vec<Node>>;
+
+#[derive(Default)]
+struct Lazy {
+    nodes: OnceCell<Vec<Node>>,
+    make: Cell<Option<MakeNodes>>,
+    /// The opening words, known before the nodes are made.
+    preview: Option<String>,
 }
 
 impl Body {
     pub fn new(nodes: Vec<Node>) -> Self {
-        Body { nodes }
+        Body(Rc::new(Lazy {
+            nodes: OnceCell::from(nodes),
+            ..Lazy::default()
+        }))
+    }
+
+    /// A body made by `make` when first asked for; `preview` is its opening text meanwhile.
+    pub fn later(preview: String, make: impl FnOnce() -> Vec<Node> + 'static) -> Self {
+        Body(Rc::new(Lazy {
+            nodes: OnceCell::new(),
+            make: Cell::new(Some(Box::new(make))),
+            preview: Some(preview),
+        }))
+    }
+
+    /// The top-level nodes (made now, if they were not yet).
+    pub fn nodes(&self) -> &[Node] {
+        self.0
+            .nodes
+            .get_or_init(|| self.0.make.take().map(|make| make()).unwrap_or_default())
+    }
+
+    /// The opening text, without making the nodes when they are not made yet.
+    pub fn preview(&self) -> String {
+        match (self.0.nodes.get(), &self.0.preview) {
+            (None, Some(preview)) => preview.clone(),
+            _ => self.text(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.nodes.is_empty()
+        self.nodes().is_empty()
     }
 
     /// The readable text, blocks separated by newlines: what reading time counts.
     pub fn text(&self) -> String {
         let mut out = String::new();
-        collect_text(&self.nodes, &mut out);
+        collect_text(self.nodes(), &mut out);
         out
     }
 
     /// How many images the body shows (each adds to the reading time).
     pub fn image_count(&self) -> u32 {
-        self.nodes.iter().map(Node::image_count).sum()
+        self.nodes().iter().map(Node::image_count).sum()
     }
 
     /// The description of the body's first image that has one (names an image-only post).
@@ -257,7 +300,19 @@ impl Body {
                 _ => None,
             })
         }
-        find(&self.nodes)
+        find(self.nodes())
+    }
+}
+
+impl PartialEq for Body {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || self.nodes() == other.nodes()
+    }
+}
+
+impl fmt::Debug for Body {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Body").field(&self.nodes()).finish()
     }
 }
 
@@ -335,6 +390,27 @@ mod tests {
             Node::Text("after".into()),
         ]);
         assert_eq!(text_then_block.text(), "before\ninside\nafter");
+    }
+
+    #[test]
+    fn a_later_body_is_made_once_when_first_asked_for_and_previewed_before() {
+        use std::cell::Cell;
+        let made = Rc::new(Cell::new(0));
+        let counter = made.clone();
+        let body = Body::later("Opening words".into(), move || {
+            counter.set(counter.get() + 1);
+            vec![Node::with_text(Tag::Paragraph, "Opening words and more")]
+        });
+        assert_eq!(body.preview(), "Opening words");
+        assert_eq!(made.get(), 0);
+        assert_eq!(body.nodes().len(), 1);
+        assert_eq!(body.clone().text(), "Opening words and more\n");
+        assert_eq!(made.get(), 1);
+        assert_eq!(
+            body.preview(),
+            "Opening words and more\n",
+            "the made text from then on"
+        );
     }
 
     #[test]

@@ -145,7 +145,7 @@ impl PostSummary {
             url: article.url.clone(),
             src,
             summary: article.summary.clone().or_else(|| {
-                Some(excerpt(&article.body.text(), TEASER_WORDS, TEASER_CHARS))
+                Some(excerpt(&article.body.preview(), TEASER_WORDS, TEASER_CHARS))
                     .filter(|text| !text.is_empty())
             }),
             published: article.published,
@@ -205,6 +205,26 @@ pub enum Opening<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_entry_is_teased_from_the_preview_without_reading_the_body() {
+        let article = Article {
+            id: "p".into(),
+            body: Body::later("Just a note, with no summary.".into(), || {
+                panic!("the body was read for a list entry")
+            }),
+            ..Article::default()
+        };
+        let post = PostSummary::carrying(article, None);
+        assert_eq!(
+            post.summary.as_deref(),
+            Some("Just a note, with no summary.")
+        );
+        assert_eq!(
+            post.name().as_deref(),
+            Some("Just a note, with no summary.")
+        );
+    }
 
     #[test]
     fn initials_take_the_first_letter_of_the_first_two_names() {

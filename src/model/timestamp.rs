@@ -40,13 +40,8 @@ impl Timestamp {
     pub fn parse_rfc3339(input: &str) -> Result<Timestamp, DateError> {
         let error = || DateError(input.to_owned());
         let s = input.trim().as_bytes();
-        let number = |range: std::ops::Range<usize>| -> Option<i64> {
-            let digits = s.get(range)?;
-            if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
-                return None;
-            }
-            std::str::from_utf8(digits).ok()?.parse().ok()
-        };
+        let number =
+            |range: std::ops::Range<usize>| -> Option<i64> { digits(input.trim().get(range)?) };
         let year = number(0..4).ok_or_else(error)?;
         let month = number(5..7).ok_or_else(error)?;
         let day = number(8..10).ok_or_else(error)?;
@@ -113,76 +108,7 @@ impl Timestamp {
     /// Parses RFC 2822 dates: optional weekday, day, English month abbreviation, year,
     /// `hh:mm[:ss]`, and a numeric offset or `GMT`/`UT`/`UTC`/`Z` (or a US zone name).
     pub fn parse_rfc2822(input: &str) -> Result<Timestamp, DateError> {
-        let error = || DateError(input.to_owned());
-        let trimmed = input.trim();
-        let rest = match trimmed.split_once(',') {
-            Some((_weekday, rest)) => rest,
-            None => trimmed,
-        };
-        let mut fields = rest.split_whitespace();
-        let mut next = || fields.next().ok_or_else(error);
-        let day: i64 = next()?.parse().map_err(|_| error())?;
-        let month_name = next()?;
-        let month = MONTHS
-            .iter()
-            .position(|m| m[..3].eq_ignore_ascii_case(month_name.get(..3).unwrap_or_default()))
-            .filter(|_| month_name.len() >= 3 && month_name.is_ascii())
-            .ok_or_else(error)? as i64
-            + 1;
-        let year_field = next()?;
-        let mut year: i64 = year_field.parse().map_err(|_| error())?;
-        if year_field.len() == 2 {
-            year += if year < 50 { 2000 } else { 1900 };
-        }
-        let time = next()?;
-        let zone = fields.next().unwrap_or("Z");
-        let mut clock = time.split(':');
-        let mut clock_part = || -> Result<i64, DateError> {
-            clock
-                .next()
-                .filter(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
-                .ok_or_else(error)?
-                .parse()
-                .map_err(|_| error())
-        };
-        let hour = clock_part()?;
-        let minute = clock_part()?;
-        let second = clock_part().unwrap_or(0);
-        let offset_minutes: i64 = match zone.to_ascii_uppercase().as_str() {
-            "Z" | "GMT" | "UT" | "UTC" => 0,
-            "EST" => -300,
-            "EDT" => -240,
-            "CST" => -360,
-            "CDT" => -300,
-            "MST" => -420,
-            "MDT" => -360,
-            "PST" => -480,
-            "PDT" => -420,
-            z if z.len() == 5 && (z.starts_with('+') || z.starts_with('-')) => {
-                let digits: i64 = z[1..].parse().map_err(|_| error())?;
-                let minutes = digits / 100 * 60 + digits % 100;
-                if z.starts_with('-') {
-                    -minutes
-                } else {
-                    minutes
-                }
-            }
-            _ => return Err(error()),
-        };
-        if !(1..=12).contains(&month)
-            || day < 1
-            || day > days_in_month(year, month)
-            || hour > 23
-            || minute > 59
-            || second > 60
-            || !(0..=9999).contains(&year)
-        {
-            return Err(error());
-        }
-        Ok(Timestamp(
-            days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second
-                - offset_minutes * 60,
-        ))
+        rfc2822(input.trim()).ok_or_else(|| DateError(input.to_owned()))
     }
 
     /// Parses a date-time without an offset (WordPress `date_gmt`) as UTC.
@@ -217,6 +143,79 @@ impl Timestamp {
         let month_name = MONTHS[(month - 1) as usize];
         format!("{month_name} {day}, {year}")
     }
+}
+
+/// Zones RFC 2822 names, and their offsets in minutes.
+const ZONES: [(&str, i64); 12] = [
+    ("Z", 0),
+    ("GMT", 0),
+    ("UT", 0),
+    ("UTC", 0),
+    ("EST", -300),
+    ("EDT", -240),
+    ("CST", -360),
+    ("CDT", -300),
+    ("MST", -420),
+    ("MDT", -360),
+    ("PST", -480),
+    ("PDT", -420),
+];
+
+fn rfc2822(input: &str) -> Option<Timestamp> {
+    let rest = input.split_once(',').map_or(input, |(_weekday, rest)| rest);
+    let mut fields = rest.split_ascii_whitespace();
+    let day = digits(fields.next()?)?;
+    let month_name = fields.next()?.get(..3)?;
+    let month = MONTHS
+        .iter()
+        .position(|m| m[..3].eq_ignore_ascii_case(month_name))? as i64
+        + 1;
+    let year_field = fields.next()?;
+    let mut year = digits(year_field)?;
+    if year_field.len() == 2 {
+        year += if year < 50 { 2000 } else { 1900 };
+    }
+    let mut clock = fields.next()?.split(':');
+    let mut part = || clock.next().filter(|p| p.len() == 2).and_then(digits);
+    let (hour, minute) = (part()?, part()?);
+    let second = part().unwrap_or(0);
+    let zone = fields.next().unwrap_or("Z");
+    let offset_minutes = match zone.as_bytes() {
+        [sign @ (b'+' | b'-'), ..] if zone.len() == 5 => {
+            let hhmm = digits(&zone[1..])?;
+            let minutes = hhmm / 100 * 60 + hhmm % 100;
+            if *sign == b'-' {
+                -minutes
+            } else {
+                minutes
+            }
+        }
+        _ => {
+            ZONES
+                .iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case(zone))?
+                .1
+        }
+    };
+    let valid = (1..=12).contains(&month)
+        && (1..=days_in_month(year, month)).contains(&day)
+        && hour <= 23
+        && minute <= 59
+        && second <= 60
+        && year <= 9999;
+    valid.then(|| {
+        Timestamp(
+            days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second
+                - offset_minutes * 60,
+        )
+    })
+}
+
+/// A number written in ASCII digits only (at most nine of them).
+fn digits(text: &str) -> Option<i64> {
+    crate::text::number(text)
+        .filter(|_| text.len() <= 9)
+        .and_then(|n| i64::try_from(n).ok())
 }
 
 fn is_leap(year: i64) -> bool {

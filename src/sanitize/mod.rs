@@ -5,6 +5,7 @@
 //! [`RawNode`] tree, and rebuilt from an allowlist ([`rules`]) into the [`Body`] the components
 //! render. Nothing from the input is ever set as HTML.
 
+mod bound;
 mod rules;
 mod shape;
 
@@ -15,7 +16,7 @@ mod parse;
 #[path = "parse_native.rs"]
 mod parse;
 
-use crate::model::Body;
+use crate::model::{Body, Node};
 use crate::text::collapse_whitespace;
 
 /// A parsed HTML node, before any allowlisting: what the parsers hand to the rules.
@@ -45,7 +46,42 @@ impl RawElement {
 /// An article body from publisher HTML: allowlisted elements and attributes, URLs resolved
 /// against `base` (the document's own URL) and checked.
 pub fn sanitize_html(html: &str, base: Option<&str>) -> Body {
-    Body::new(rules::clean(parse::parse_fragment(html), base))
+    Body::new(sanitize_nodes(html, base))
+}
+
+fn sanitize_nodes(html: &str, base: Option<&str>) -> Vec<Node> {
+    rules::clean(parse::parse_fragment(&bound::bounded(html)), base)
+}
+
+/// How much of a body's HTML its preview reads.
+const PREVIEW_BYTES: usize = 4096;
+
+/// A body from publisher HTML, sanitized when it is first shown: a list may carry many long
+/// bodies of posts that are never opened. Its opening text, one line per block, is read from
+/// the start of the HTML meanwhile.
+pub fn sanitize_later(html: &str, base: Option<&str>) -> Body {
+    let mut end = html.len().min(PREVIEW_BYTES);
+    while !html.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut text = String::new();
+    rules::visible_text(
+        &parse::parse_fragment(&bound::bounded(&html[..end])),
+        &mut text,
+    );
+    if end < html.len() {
+        // The last word may have been cut in two.
+        let cut = text.trim_end().rfind(char::is_whitespace).unwrap_or(0);
+        text.truncate(cut);
+    }
+    let preview = text
+        .lines()
+        .map(collapse_whitespace)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let (html, base) = (html.to_owned(), base.map(str::to_owned));
+    Body::later(preview, move || sanitize_nodes(&html, base.as_deref()))
 }
 
 /// The text of an HTML snippet (an excerpt, a WordPress title): tags removed, entities
@@ -55,7 +91,7 @@ pub fn html_to_text(html: &str) -> String {
         return collapse_whitespace(html);
     }
     let mut text = String::new();
-    rules::visible_text(&parse::parse_fragment(html), &mut text);
+    rules::visible_text(&parse::parse_fragment(&bound::bounded(html)), &mut text);
     collapse_whitespace(&text)
 }
 

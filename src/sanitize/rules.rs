@@ -6,7 +6,9 @@
 //! the video. Whitespace between inline content is kept: it is the space between words.
 
 use super::{shape, RawElement, RawNode};
+use crate::i18n::canonical_tag;
 use crate::model::{Attr, Element, Node, Tag};
+use crate::text::number;
 use crate::url::{checked_url, display_host, UrlUse};
 
 /// What becomes of an element.
@@ -175,14 +177,14 @@ fn allowed_attrs(tag: Tag, element: &RawElement, base: Option<&str>) -> Vec<(Att
             ("width", Tag::Image) => digits(value).map(|v| (Attr::Width, v)),
             ("height", Tag::Image) => digits(value).map(|v| (Attr::Height, v)),
             ("colspan", Tag::TableHeader | Tag::TableCell) => {
-                digits(value).map(|v| (Attr::Colspan, v))
+                span(value).map(|v| (Attr::Colspan, v))
             }
             ("rowspan", Tag::TableHeader | Tag::TableCell) => {
-                digits(value).map(|v| (Attr::Rowspan, v))
+                span(value).map(|v| (Attr::Rowspan, v))
             }
             ("start", Tag::OrderedList) => digits(value).map(|v| (Attr::Start, v)),
             ("title", _) => Some((Attr::Title, value.clone())),
-            ("lang", _) if is_language_tag(value) => Some((Attr::Lang, value.clone())),
+            ("lang", _) => canonical_tag(value.trim()).map(|tag| (Attr::Lang, tag)),
             ("dir", _) if matches!(value.as_str(), "ltr" | "rtl" | "auto") => {
                 Some((Attr::Dir, value.clone()))
             }
@@ -197,18 +199,21 @@ fn allowed_attrs(tag: Tag, element: &RawElement, base: Option<&str>) -> Vec<(Att
     attrs
 }
 
+/// The most rows or columns a table cell may span. HTML itself stops at 1,000 columns and
+/// 65,534 rows, which lays out a table of a hundred such cells for seconds; real tables merge
+/// a few.
+pub const MAX_SPAN: u32 = 20;
+
+/// A `colspan` or `rowspan`, clamped to 1..=[`MAX_SPAN`].
+fn span(value: &str) -> Option<String> {
+    let span = number(value.trim())?.clamp(1, u64::from(MAX_SPAN));
+    Some(span.to_string())
+}
+
 fn digits(value: &str) -> Option<String> {
     let value = value.trim();
     (!value.is_empty() && value.len() <= 6 && value.bytes().all(|b| b.is_ascii_digit()))
         .then(|| value.to_owned())
-}
-
-fn is_language_tag(value: &str) -> bool {
-    !value.is_empty()
-        && value.len() <= 35
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
 /// Each candidate's URL checked; candidates with a bad URL or descriptor are left out.
@@ -278,7 +283,8 @@ fn video_link(frame: &RawElement, base: Option<&str>) -> Option<Node> {
     })
 }
 
-/// The words a reader would see, for turning HTML snippets into plain text.
+/// The words a reader would see, for turning HTML snippets into plain text: blocks on lines of
+/// their own.
 pub fn visible_text(nodes: &[RawNode], out: &mut String) {
     for node in nodes {
         match node {
@@ -288,9 +294,9 @@ pub fn visible_text(nodes: &[RawNode], out: &mut String) {
                 Action::Drop | Action::Frame => {}
                 Action::Keep(tag) if tag.is_inline() => visible_text(&element.children, out),
                 Action::Keep(_) => {
-                    out.push(' ');
+                    out.push('\n');
                     visible_text(&element.children, out);
-                    out.push(' ');
+                    out.push('\n');
                 }
                 Action::Unwrap => visible_text(&element.children, out),
             },
@@ -334,7 +340,7 @@ mod tests {
             }
         }
         let mut out = String::new();
-        write(&clean(html).nodes, &mut out);
+        write(clean(html).nodes(), &mut out);
         out
     }
 
@@ -477,6 +483,14 @@ mod tests {
     }
 
     #[test]
+    fn spans_are_clamped() {
+        assert_eq!(
+            show("<table><tr><td colspan=\"999999\" rowspan=\"0\">c</td><td rowspan=3>d</td></tr></table>"),
+            "<table><tbody><tr><td colspan=\"20\" rowspan=\"1\">c</td><td rowspan=\"3\">d</td></tr></tbody></table>"
+        );
+    }
+
+    #[test]
     fn event_handlers_styles_and_unknown_attributes_are_dropped() {
         assert_eq!(
             show("<p onclick=\"x()\" style=\"a\" id=\"i\" class=\"c\" title=\"t\" lang=\"en\" dir=\"rtl\">p</p>"),
@@ -543,14 +557,14 @@ mod tests {
     fn links_without_a_usable_target_keep_their_text() {
         let body = clean("<p><a name=\"x\">anchor</a></p>");
         assert_eq!(
-            body.nodes,
+            body.nodes(),
             vec![Node::Element(Element::new(
                 Tag::Paragraph,
                 vec![Node::Text("anchor".into())]
             ))]
         );
         assert!(clean("<a href=\"https://x.example\">x</a>")
-            .nodes
+            .nodes()
             .iter()
             .any(|n| matches!(
                 n,

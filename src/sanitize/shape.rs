@@ -191,7 +191,7 @@ mod tests {
             }
         }
         let mut out = Vec::new();
-        walk(&body.nodes, 0, &mut out);
+        walk(body.nodes(), 0, &mut out);
         out
     }
 

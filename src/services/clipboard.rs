@@ -1,15 +1,43 @@
-//! The browser features behind the copy-link and share buttons.
+//! The browser features behind the copy-link and share buttons. Each call is made so that
+//! nothing it throws (no clipboard outside a secure context, a share sheet refused) escapes.
+
+#[cfg(target_arch = "wasm32")]
+mod js {
+    use js_sys::{Array, Function, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+
+    /// `navigator[object]`, or `navigator` itself when `object` is empty.
+    fn navigator(object: &str) -> Result<JsValue, JsValue> {
+        let navigator = Reflect::get(&js_sys::global(), &"navigator".into())?;
+        if object.is_empty() {
+            Ok(navigator)
+        } else {
+            Reflect::get(&navigator, &object.into())
+        }
+    }
+
+    /// `navigator[object][method](...args)`, awaited.
+    pub async fn call(object: &str, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+        let target = navigator(object)?;
+        let function: Function = Reflect::get(&target, &method.into())?.dyn_into()?;
+        let promise = Reflect::apply(&function, &target, &args.iter().collect::<Array>())?;
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise)).await
+    }
+
+    /// Whether `navigator[method]` is there.
+    pub fn has(method: &str) -> bool {
+        navigator("").is_ok_and(|n| Reflect::has(&n, &method.into()).unwrap_or(false))
+    }
+}
 
 /// Puts `text` on the clipboard; `false` when the browser refuses (no permission, no focus,
 /// not a secure context) or there is no clipboard at all.
 pub async fn write_text(text: &str) -> bool {
     #[cfg(target_arch = "wasm32")]
     {
-        let Some(window) = web_sys::window() else {
-            return false;
-        };
-        let promise = window.navigator().clipboard().write_text(text);
-        wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+        js::call("clipboard", "writeText", &[text.into()])
+            .await
+            .is_ok()
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -22,8 +50,7 @@ pub async fn write_text(text: &str) -> bool {
 pub fn can_share_natively() -> bool {
     #[cfg(target_arch = "wasm32")]
     {
-        web_sys::window()
-            .is_some_and(|w| js_sys::Reflect::has(&w.navigator(), &"share".into()).unwrap_or(false))
+        js::has("share")
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -35,14 +62,10 @@ pub fn can_share_natively() -> bool {
 pub async fn share_natively(title: &str, url: &str) {
     #[cfg(target_arch = "wasm32")]
     {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let data = web_sys::ShareData::new();
-        data.set_title(title);
-        data.set_url(url);
-        let promise = window.navigator().share_with_data(&data);
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        let data = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+        let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
+        let _ = js::call("", "share", &[data.into()]).await;
     }
     #[cfg(not(target_arch = "wasm32"))]
     {

@@ -88,9 +88,9 @@ impl Network {
             Network::Threads => "Threads",
             Network::Telegram => "Telegram",
             Network::WhatsApp => "WhatsApp",
-            Network::Email => labels.email,
-            Network::Copy => labels.copy_link,
-            Network::Native => labels.native_share,
+            Network::Email => labels.email(),
+            Network::Copy => labels.copy_link(),
+            Network::Native => labels.native_share(),
         }
     }
 

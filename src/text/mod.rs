@@ -13,6 +13,15 @@ pub fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A whole number written in ASCII digits only (no sign, no spaces, at most 18 digits): how
+/// the widget reads every number it is given. Hand-written: the standard parsers cost the
+/// wasm more than all their uses.
+pub fn number(text: &str) -> Option<u64> {
+    let bytes = text.as_bytes();
+    (!bytes.is_empty() && bytes.len() <= 18 && bytes.iter().all(u8::is_ascii_digit))
+        .then(|| bytes.iter().fold(0, |n, b| n * 10 + u64::from(b - b'0')))
+}
+
 /// An attribute or config value with its ends trimmed; `None` when nothing is left.
 pub fn non_blank(value: Option<String>) -> Option<String> {
     value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
@@ -26,6 +35,25 @@ mod tests {
     fn whitespace_collapses_to_single_spaces() {
         assert_eq!(collapse_whitespace("  a\n\tb  c \r\n"), "a b c");
         assert_eq!(collapse_whitespace(" \n "), "");
+    }
+
+    #[test]
+    fn numbers_are_plain_digits() {
+        assert_eq!(number("0"), Some(0));
+        assert_eq!(number("42"), Some(42));
+        assert_eq!(number("999999999999999999"), Some(999_999_999_999_999_999));
+        for bad in [
+            "",
+            " 1",
+            "+1",
+            "-1",
+            "1.5",
+            "1e3",
+            "١",
+            "9999999999999999999",
+        ] {
+            assert_eq!(number(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

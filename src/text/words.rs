@@ -20,6 +20,9 @@ pub struct TextCounts {
 /// Counts words and CJK characters in `text`.
 pub fn count(text: &str) -> TextCounts {
     let mut counts = TextCounts::default();
+    // Runs of scripts without spaces, gathered for one call to the segmenter.
+    let mut runs = String::new();
+    let mut run_count = 0;
     let mut in_word = false;
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
@@ -32,7 +35,11 @@ pub fn count(text: &str) -> TextCounts {
                 end = next_at + next.len_utf8();
                 chars.next();
             }
-            counts.words += super::segmenter::count_words(&text[at..end]);
+            if run_count > 0 {
+                runs.push(' ');
+            }
+            runs.push_str(&text[at..end]);
+            run_count += 1;
             in_word = false;
         } else if is_cjk(c) {
             counts.cjk_chars += 1;
@@ -50,6 +57,9 @@ pub fn count(text: &str) -> TextCounts {
         } else {
             in_word = false;
         }
+    }
+    if run_count > 0 {
+        counts.words += super::segmenter::count_words(&runs, run_count);
     }
     counts
 }

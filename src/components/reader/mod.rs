@@ -16,7 +16,7 @@ use super::{
     RelatedList, RelatedState,
 };
 use crate::formats::{self, Format};
-use crate::hooks::{use_document, use_now, DocumentRequest};
+use crate::hooks::{use_document, use_label_table, use_now, DocumentRequest};
 use crate::i18n::{resolve_language, Locale};
 use crate::model::{Article, Opening, PostSummary, Shared, Timestamp};
 use crate::services::fetcher::{CachePolicy, Cancel, Fetcher};
@@ -82,6 +82,10 @@ pub struct ReaderProps {
     /// parameter (`history="push"`), so back and forward and deep links work.
     #[prop_or_default]
     pub history_key: Option<AttrValue>,
+    /// Where the widget's own files are (the loader's folder): the UI words of languages
+    /// other than English are fetched from there.
+    #[prop_or_default]
+    pub assets: Option<AttrValue>,
     #[prop_or_default]
     pub on_event: Callback<ReaderEvent>,
 }
@@ -187,10 +191,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
         },
     );
 
-    // Once a load is settled: tell the host, then move focus and scroll as the load asked.
+    // Once a load is settled, tell the host.
     {
-        let (state, on_event, reader_ref) =
-            (state.clone(), props.on_event.clone(), reader_ref.clone());
+        let (state, on_event) = (state.clone(), props.on_event.clone());
         use_effect_with((state.load.id, state.settled()), move |_| {
             let src = match &state.load.target {
                 Target::Document(url) => url.clone(),
@@ -204,18 +207,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     src,
                     error: error.clone(),
                 }),
-                Shown::Ready(article) => {
-                    on_event.emit(ReaderEvent::Loaded {
-                        src,
-                        article: article.clone(),
-                    });
-                    if state.load.focus {
-                        focus_article(&reader_ref);
-                    }
-                    if let Some(y) = state.load.scroll {
-                        page::scroll_to(y);
-                    }
-                }
+                Shown::Ready(article) => on_event.emit(ReaderEvent::Loaded {
+                    src,
+                    article: article.clone(),
+                }),
             }
         });
     }
@@ -305,9 +300,28 @@ pub fn Reader(props: &ReaderProps) -> Html {
         shown_article.and_then(|a| a.language.as_deref()),
         page::document_language().as_deref(),
     );
-    let locale = use_memo(lang, |lang| Locale::new(lang));
+    let words_ready = use_label_table(&lang, props.fetcher.clone(), props.assets.clone());
+    let locale = use_memo((lang, words_ready), |(lang, _)| Locale::new(lang));
     let labels = locale.labels;
+    let article_shown = words_ready && matches!(state.shown, Shown::Ready(_));
+
+    // Once the article is on screen, move focus and scroll as the load asked.
+    {
+        let (load, reader_ref) = (state.load.clone(), reader_ref.clone());
+        use_effect_with((state.load.id, article_shown), move |(_, shown)| {
+            if *shown {
+                if load.focus {
+                    focus_article(&reader_ref);
+                }
+                if let Some(y) = load.scroll {
+                    page::scroll_to(y);
+                }
+            }
+        });
+    }
     let content = match &state.shown {
+        // An article waits for the words of its language, so they never change under a reader.
+        Shown::Ready(_) if !words_ready => loading_status(labels),
         Shown::Loading => loading_status(labels),
         Shown::Failed(error) => error_status(error, &on_retry, labels),
         Shown::Ready(article) => {
@@ -332,7 +346,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // The related list stays while another article loads or fails, so readers can move on.
     html! {
         <div class="reader" ref={reader_ref} lang={locale.lang.clone()} dir={locale.direction.attr()}
-             aria-busy={(!state.settled()).then_some("true")}>
+             aria-busy={(!state.settled() || !words_ready).then_some("true")}>
             { content }
             { related_list(&RelatedList {
                 state: &related,
