@@ -407,3 +407,41 @@ fn the_count_words_export_counts_as_reading_time_does() {
     assert_eq!(count_words("你会说English吗？"), vec![1.0, 4.0]);
     assert_eq!(count_words("จะถูกเปิดตัว"), vec![4.0, 0.0]);
 }
+
+#[wasm_bindgen_test]
+async fn pointing_at_a_post_prefetches_it_only_from_the_lists_own_site() {
+    let related = r#"{"format":"article-reader","version":1,"related":[
+        {"title":"Same site","src":"https://list.example/same.json"},
+        {"title":"Elsewhere","src":"https://other.example/elsewhere.json"}]}"#;
+    let article = r#"{"format":"article-reader","version":1,"article":{"title":"Post","body":[]}}"#;
+    let server = StubServer::default()
+        .answer("/article.json", vec![ok(ARTICLE)])
+        .answer("/recent.json", vec![ok(related)])
+        .answer("/same.json", vec![ok(article)])
+        .answer("/elsewhere.json", vec![ok(article)]);
+    let root = new_root();
+    let props = yew::props!(ReaderProps {
+        src: "https://list.example/article.json",
+        related_src: Some(yew::AttrValue::from("https://list.example/recent.json")),
+        fetcher: server.fetcher(),
+    });
+    let _app = yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render();
+    assert!(settle_until(|| all_parts(&root, "related-title").len() == 2).await);
+    let titles = root.query_selector_all("[part=related-title]").unwrap();
+    for i in 0..titles.length() {
+        let title: Element = titles.item(i).unwrap().dyn_into().unwrap();
+        let hover = web_sys::MouseEvent::new("mouseenter").unwrap();
+        title.dispatch_event(&hover).unwrap();
+    }
+    assert!(settle_until(|| server.requests_for("/same.json") == 1).await);
+    yew::scheduler::flush().await;
+    assert_eq!(
+        server.requests_for("/elsewhere.json"),
+        0,
+        "no request to another site"
+    );
+    // A click still opens it, from its own site.
+    let elsewhere: HtmlElement = titles.item(1).unwrap().dyn_into().unwrap();
+    elsewhere.click();
+    assert!(settle_until(|| server.requests_for("/elsewhere.json") == 1).await);
+}

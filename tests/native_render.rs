@@ -175,3 +175,52 @@ fn a_sources_own_reading_time_wins_over_the_count() {
     );
     assert_eq!(parts(&html, "reading-time"), ["7 min read"]);
 }
+
+#[test]
+fn names_categories_and_titles_are_isolated_so_their_direction_cannot_spill() {
+    let html = futures::executor::block_on(
+        ServerRenderer::<ArticleView>::with_props(move || {
+            let json = r#"{"format":"article-reader","version":1,"article":{
+                "title":"\u202eTitle","category":"\u202eNews",
+                "authors":[{"name":"Eve \u202e"},{"name":"Bob"}],
+                "body":[{"type":"paragraph","text":"x"}]}}"#;
+            yew::props!(article_reader::components::ArticleViewProps {
+                article: Shared::new(parse_article(json, None, None).expect("article")),
+                locale: Locale::default(),
+            })
+        })
+        .hydratable(false)
+        .render(),
+    );
+    assert!(html.contains("<bdi>\u{202e}Title</bdi>"), "{html}");
+    assert!(html.contains("<bdi>\u{202e}News</bdi>"), "{html}");
+    assert!(
+        html.contains("<bdi>Eve \u{202e}</bdi> and <bdi>Bob</bdi>"),
+        "the byline goes on after the name, in its own direction: {html}"
+    );
+}
+
+#[test]
+fn every_image_asks_for_no_more_than_the_page_origin() {
+    let html = futures::executor::block_on(
+        ServerRenderer::<ArticleView>::with_props(move || {
+            let json = r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1",
+                "title":"Pictures","image":"https://img.example/f.png",
+                "content_html":"<p><img src=\"https://img.example/i.png\"></p>",
+                "authors":[{"name":"Ada","avatar":"https://img.example/a.png"}]}]}"#;
+            yew::props!(article_reader::components::ArticleViewProps {
+                article: Shared::new(parse_article(json, None, None).expect("article")),
+                locale: Locale::default(),
+            })
+        })
+        .hydratable(false)
+        .render(),
+    );
+    assert_eq!(html.matches("<img").count(), 3, "{html}");
+    assert_eq!(
+        html.matches("referrerpolicy=\"strict-origin-when-cross-origin\"")
+            .count(),
+        3,
+        "{html}"
+    );
+}

@@ -242,7 +242,7 @@ struct Lazy {
 impl Body {
     pub fn new(nodes: Vec<Node>) -> Self {
         Body(Rc::new(Lazy {
-            nodes: OnceCell::from(nodes),
+            nodes: OnceCell::from(split_long_paragraphs(nodes)),
             ..Lazy::default()
         }))
     }
@@ -251,7 +251,7 @@ impl Body {
     pub fn later(preview: String, make: impl FnOnce() -> Vec<Node> + 'static) -> Self {
         Body(Rc::new(Lazy {
             nodes: OnceCell::new(),
-            make: Cell::new(Some(Box::new(make))),
+            make: Cell::new(Some(Box::new(move || split_long_paragraphs(make())))),
             preview: Some(preview),
         }))
     }
@@ -302,6 +302,57 @@ impl Body {
         }
         find(self.nodes())
     }
+}
+
+/// The longest paragraph of a script laid out with a dictionary (Thai, Lao, Khmer, Myanmar)
+/// kept whole, in characters.
+pub const MAX_DICTIONARY_PARAGRAPH: usize = 4000;
+
+/// Browsers find line breaks in Thai, Lao, Khmer and Myanmar text with a dictionary, in time
+/// that grows faster than the paragraph: 400,000 characters of Thai take seconds to lay out,
+/// the same in paragraphs of a few thousand a fraction of that. A top-level paragraph (or
+/// bare text) of such a script longer than [`MAX_DICTIONARY_PARAGRAPH`] is shown as several
+/// paragraphs, cut at spaces where there are any.
+fn split_long_paragraphs(nodes: Vec<Node>) -> Vec<Node> {
+    let too_long = |text: &str| {
+        text.chars().nth(MAX_DICTIONARY_PARAGRAPH).is_some()
+            && text.chars().any(crate::text::words::is_unspaced)
+    };
+    let mut out = Vec::with_capacity(nodes.len());
+    for node in nodes {
+        let attrs = match &node {
+            Node::Text(text) if too_long(text) => Vec::new(),
+            Node::Element(e)
+                if e.tag == Tag::Paragraph
+                    && matches!(&e.children[..], [Node::Text(text)] if too_long(text)) =>
+            {
+                e.attrs.clone()
+            }
+            _ => {
+                out.push(node);
+                continue;
+            }
+        };
+        let text = node.text();
+        let mut rest = text.trim();
+        while !rest.is_empty() {
+            let mut end = rest
+                .char_indices()
+                .nth(MAX_DICTIONARY_PARAGRAPH)
+                .map_or(rest.len(), |(at, _)| at);
+            if end < rest.len() {
+                // At the last space before the limit, if there is one.
+                end = rest[..end].rfind(' ').filter(|&at| at > 0).unwrap_or(end);
+            }
+            out.push(Node::Element(Element {
+                tag: Tag::Paragraph,
+                attrs: attrs.clone(),
+                children: vec![Node::Text(rest[..end].trim().to_owned())],
+            }));
+            rest = &rest[end..];
+        }
+    }
+    out
 }
 
 impl PartialEq for Body {
@@ -411,6 +462,27 @@ mod tests {
             "Opening words and more\n",
             "the made text from then on"
         );
+    }
+
+    #[test]
+    fn a_long_paragraph_of_a_dictionary_script_becomes_several() {
+        let thai = "ก ".repeat(10_000);
+        let body = Body::new(vec![Node::with_text(Tag::Paragraph, thai.clone())]);
+        // 20,000 characters, cut at the last space before each 4,000th.
+        assert_eq!(body.nodes().len(), 6);
+        assert!(body
+            .nodes()
+            .iter()
+            .all(|n| n.text().chars().count() <= MAX_DICTIONARY_PARAGRAPH + 1));
+        assert_eq!(
+            crate::text::collapse_whitespace(&body.text()),
+            crate::text::collapse_whitespace(&thai)
+        );
+        // Unspaced text is cut anywhere; other scripts and short paragraphs stay whole.
+        let run = Body::new(vec![Node::Text("ก".repeat(5_000))]);
+        assert_eq!(run.nodes().len(), 2);
+        let english = Body::new(vec![Node::with_text(Tag::Paragraph, "word ".repeat(5_000))]);
+        assert_eq!(english.nodes().len(), 1);
     }
 
     #[test]
