@@ -11,6 +11,8 @@ pub mod formats;
 pub mod hooks;
 pub mod i18n;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod sanitize;
 pub mod services;
 pub mod share;

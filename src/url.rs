@@ -15,20 +15,22 @@ pub enum UrlUse {
 }
 
 /// `raw` made absolute against `base` and checked for `usage`; `None` when it is not allowed.
-/// Without a base, a relative reference is kept relative (the browser resolves it against the
-/// page).
+/// Without a base, or against a relative one (a prerendered page's `src="posts/a.json"`), a
+/// relative reference stays relative: the browser resolves it against the page, as it does
+/// the base.
 pub fn checked_url(raw: &str, base: Option<&str>, usage: UrlUse) -> Option<String> {
     let cleaned = clean(raw);
     if cleaned.is_empty() {
         return None;
     }
-    let parts = split(&cleaned);
-    let resolved = match (parts.scheme, base) {
-        (Some(_), _) => cleaned.clone(),
+    let resolved = match (split(&cleaned).scheme, base) {
         (None, Some(base)) => resolve(base, &cleaned)?,
-        (None, None) => return Some(cleaned),
+        _ => cleaned,
     };
-    let scheme = split(&resolved).scheme?.to_ascii_lowercase();
+    let Some(scheme) = split(&resolved).scheme else {
+        return Some(resolved);
+    };
+    let scheme = scheme.to_ascii_lowercase();
     let allowed = match usage {
         UrlUse::Link => matches!(scheme.as_str(), "http" | "https" | "mailto"),
         UrlUse::Resource => matches!(scheme.as_str(), "http" | "https"),
@@ -91,14 +93,14 @@ fn is_scheme(s: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
-/// Resolves `reference` against the absolute URL `base` (RFC 3986 §5.2.2).
+/// Resolves `reference` against `base` (RFC 3986 §5.2.2). A relative `base` gives a relative
+/// result, for the browser to resolve against the page as it would the base.
 pub fn resolve(base: &str, reference: &str) -> Option<String> {
     let r = split(reference);
     if r.scheme.is_some() {
         return Some(reference.to_owned());
     }
     let b = split(base);
-    let scheme = b.scheme?;
     let (authority, path, query) = if r.authority.is_some() {
         (r.authority, remove_dot_segments(r.path), r.query)
     } else if r.path.is_empty() {
@@ -111,9 +113,20 @@ pub fn resolve(base: &str, reference: &str) -> Option<String> {
             (_, Some(slash)) => format!("{}{}", &b.path[..=slash], r.path),
             (None, None) => r.path.to_owned(),
         };
-        (b.authority, remove_dot_segments(&merged), r.query)
+        // Against a base relative to the page, `..` may climb above it: the browser resolves
+        // the result against the page, dots and all.
+        let rooted = b.scheme.is_some() || b.authority.is_some() || b.path.starts_with('/');
+        let path = if rooted {
+            remove_dot_segments(&merged)
+        } else {
+            merged
+        };
+        (b.authority, path, r.query)
     };
-    let mut out = format!("{scheme}:");
+    let mut out = b
+        .scheme
+        .map(|scheme| format!("{scheme}:"))
+        .unwrap_or_default();
     if let Some(authority) = authority {
         out.push_str("//");
         out.push_str(authority);
@@ -148,12 +161,17 @@ fn remove_dot_segments(path: &str) -> String {
             s => output.push(s),
         }
     }
-    let joined = output.join("/");
-    if path.starts_with('/') && !joined.starts_with('/') {
-        format!("/{joined}")
-    } else {
-        joined
+    let mut joined = String::with_capacity(path.len() + 1);
+    if path.starts_with('/') && output.first().is_none_or(|first| !first.is_empty()) {
+        joined.push('/');
     }
+    for (i, segment) in output.iter().enumerate() {
+        if i > 0 {
+            joined.push('/');
+        }
+        joined.push_str(segment);
+    }
+    joined
 }
 
 /// Whether two absolute URLs are of one origin (scheme, host and port, compared as written:
@@ -285,6 +303,39 @@ mod tests {
         assert_eq!(
             checked_url("next.json", None, UrlUse::Link).as_deref(),
             Some("next.json")
+        );
+    }
+
+    #[test]
+    fn against_a_relative_base_urls_stay_relative_to_the_page() {
+        // A prerendered page's `src="posts/42.json"`: the browser later resolves both the base
+        // and these against the page, to the same address the live widget computes.
+        for (base, reference, expected) in [
+            ("posts/42.json", "cover.jpg", "posts/cover.jpg"),
+            ("posts/42.json", "../about", "posts/../about"),
+            ("posts/42.json", "/about", "/about"),
+            (
+                "posts/42.json",
+                "//cdn.example/a.jpg",
+                "//cdn.example/a.jpg",
+            ),
+            ("42.json", "cover.jpg", "cover.jpg"),
+            ("/feeds/42.json", "../cover.jpg", "/cover.jpg"),
+            (
+                "/feeds/42.json",
+                "https://a.example/x",
+                "https://a.example/x",
+            ),
+        ] {
+            assert_eq!(
+                checked_url(reference, Some(base), UrlUse::Resource).as_deref(),
+                Some(expected),
+                "{reference} against {base}"
+            );
+        }
+        assert_eq!(
+            checked_url("javascript:alert(1)", Some("a.json"), UrlUse::Link),
+            None
         );
     }
 

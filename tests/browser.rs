@@ -254,6 +254,7 @@ async fn the_element_renders_into_an_open_shadow_root_and_reports_load() {
         config.into(),
         plain_ask(),
         String::new(),
+        None,
     )
     .unwrap();
 
@@ -283,6 +284,56 @@ async fn the_element_renders_into_an_open_shadow_root_and_reports_load() {
             on_load.as_ref().unchecked_ref(),
         )
         .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_prerendered_element_keeps_its_markup_while_the_widget_renders_apart() {
+    let host: HtmlElement = document()
+        .create_element("article-reader-test-host")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let shadow = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    shadow.set_inner_html("<div class=\"article-reader\"><h1>Prerendered</h1></div>");
+    let apart = document().create_element("div").unwrap();
+    let src = format!(
+        "data:application/json,{}",
+        js_sys::encode_uri_component(ARTICLE)
+    );
+    let config = js_sys::Object::new();
+    js_sys::Reflect::set(&config, &"src".into(), &src.into()).unwrap();
+    let _handle = article_reader::embed::element::mount(
+        host.clone(),
+        config.into(),
+        plain_ask(),
+        String::new(),
+        Some(apart.clone()),
+    )
+    .unwrap();
+
+    // What the loader waits for before the swap: an article, and nothing on its way.
+    let whole = || {
+        apart
+            .query_selector(":scope > .reader:not([aria-busy]) > [part=\"article\"]")
+            .unwrap()
+            .is_some()
+    };
+    assert!(settle_until(whole).await);
+    let title = apart.query_selector("[part=\"title\"]").unwrap().unwrap();
+    assert!(title
+        .text_content()
+        .unwrap()
+        .starts_with("Microsoft condemns ICE"));
+    // The page's markup stays until the loader swaps the two.
+    assert!(!apart.is_connected());
+    assert_eq!(
+        shadow.inner_html(),
+        "<div class=\"article-reader\"><h1>Prerendered</h1></div>"
+    );
+    host.remove();
 }
 
 #[wasm_bindgen_test]

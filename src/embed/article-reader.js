@@ -206,12 +206,20 @@ function reserveSpace(root) {
 }
 
 /** Without WebAssembly (old browser, a CSP without 'wasm-unsafe-eval') readers still get a link. */
-function showFallback(element, error) {
+function showFallback(element, error, keepContent = false) {
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  const src = element.getAttribute('src')?.trim() || null;
+  const url = absolute(src)?.href ?? src;
+  element.dispatchEvent(new CustomEvent('article-reader:error', {
+    bubbles: true,
+    composed: true,
+    detail: { src: url, url, kind: 'engine', status: null, message: String(error) },
+  }));
+  // A prerendered article is the page without the engine: it stays.
+  if (keepContent) return;
   const status = document.createElement('p');
   status.setAttribute('part', 'status');
   status.textContent = 'This article could not be displayed here. ';
-  const src = element.getAttribute('src')?.trim() || null;
   // Only an http(s) address becomes a link, as with every URL the widget writes.
   if (src && /^https?:$/.test(absolute(src)?.protocol ?? '')) {
     const link = document.createElement('a');
@@ -221,12 +229,45 @@ function showFallback(element, error) {
   }
   root.adoptedStyleSheets = [];
   root.replaceChildren(status);
-  const url = absolute(src)?.href ?? src;
-  element.dispatchEvent(new CustomEvent('article-reader:error', {
-    bubbles: true,
-    composed: true,
-    detail: { src: url, url, kind: 'engine', status: null, message: String(error) },
-  }));
+}
+
+/** Where `node` is under `root`: the index of each element on the way down. */
+function pathTo(node, root) {
+  const path = [];
+  for (; node && node !== root; node = node.parentElement) {
+    if (!node.parentElement) return null;
+    path.unshift([...node.parentElement.children].indexOf(node));
+  }
+  return node ? path : null;
+}
+
+/**
+ * Calls `then` once the reader rendering into `markup` (off the page) shows an article with
+ * everything asked with it: it drops `aria-busy` when nothing is on its way. A failed load
+ * never calls it (the prerendered article beats an error message).
+ */
+function whenWhole(markup, then) {
+  const whole = () => markup.querySelector(':scope > .reader:not([aria-busy]) > [part=article]');
+  const watch = new MutationObserver(() => {
+    if (!whole()) return;
+    watch.disconnect();
+    then();
+  });
+  watch.observe(markup, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+}
+
+/**
+ * Puts the widget's own `markup` in place of the article the page prerendered, in one step
+ * before the next paint (the two are the same markup, so nothing moves), keeping focus where
+ * the reader had it.
+ */
+function takeOver(root, markup) {
+  const prerendered = root.querySelector('.article-reader');
+  const path = pathTo(root.activeElement, prerendered);
+  root.replaceChildren(markup);
+  let target = markup;
+  for (const index of path ?? []) target = target?.children[index];
+  if (path?.length) target?.focus({ preventScroll: true });
 }
 
 /** Every element on the page, for when the engine itself fails. */
@@ -267,14 +308,30 @@ class ArticleReaderElement extends HTMLElement {
   #started = false;
   #rendering = null;
   #prefetched = null;
+  /** Whether the page carried this element's markup (a declarative shadow root), until the
+      widget takes its place. */
+  #prerendered = null;
+  /** Where the widget renders meanwhile, off the page. */
+  #apart = null;
 
   connectedCallback() {
     elements.add(this);
+    this.#prerendered ??= (this.shadowRoot?.childElementCount ?? 0) > 0;
     if (engineBroken) {
-      showFallback(this, engineBroken);
+      showFallback(this, engineBroken, this.#prerendered);
       return;
     }
-    reserveSpace(this.shadowRoot ?? this.attachShadow({ mode: 'open' }));
+    if (!this.#prerendered) {
+      reserveSpace(this.shadowRoot ?? this.attachShadow({ mode: 'open' }));
+      this.#begin();
+    } else if (this.getAttribute('src')?.trim()) {
+      // The article is on screen already: the engine waits until the page has painted it.
+      // (Without a document to follow, the prerendered article is all there is.)
+      requestAnimationFrame(() => setTimeout(() => this.isConnected && this.#begin()));
+    }
+  }
+
+  #begin() {
     if (this.#started) this.#render();
     else if (isNearViewport(this)) this.start();
     else nearViewport.observe(this);
@@ -292,14 +349,17 @@ class ArticleReaderElement extends HTMLElement {
     this.#handle?.destroy();
     this.#handle = null;
     this.#rendering = null;
-    this.shadowRoot?.replaceChildren();
+    this.#apart = null;
+    // A prerendered article stays with its element, wherever the page moves it.
+    if (!this.#prerendered) this.shadowRoot?.replaceChildren();
   }
 
-  /** The engine failed: drop the instance and show the fallback link. */
+  /** The engine failed: drop the instance and show the fallback link (or keep what the page
+      prerendered). */
   fail(error) {
     this.#handle = null;
     this.#rendering = null;
-    showFallback(this, error);
+    showFallback(this, error, this.#prerendered);
   }
 
   /** Called when the element is near the viewport. */
@@ -315,7 +375,7 @@ class ArticleReaderElement extends HTMLElement {
     try {
       glue = await rendering;
     } catch (error) {
-      showFallback(this, error);
+      showFallback(this, error, this.#prerendered);
       return;
     }
     // Only the latest call renders, and only while the element is on the page.
@@ -323,11 +383,21 @@ class ArticleReaderElement extends HTMLElement {
     try {
       if (this.#handle) {
         this.#handle.update(configFrom(this));
+      } else if (this.#prerendered) {
+        const apart = (this.#apart = document.createElement('div'));
+        apart.className = 'article-reader';
+        this.#handle = glue.mount(this, configFrom(this), askEngine, here.href, apart);
+        whenWhole(apart, () => {
+          if (apart !== this.#apart) return;
+          this.#prerendered = false;
+          this.#apart = null;
+          takeOver(this.shadowRoot, apart);
+        });
       } else {
         this.#handle = glue.mount(this, configFrom(this), askEngine, here.href);
       }
     } catch (error) {
-      showFallback(this, error);
+      showFallback(this, error, this.#prerendered);
     }
   }
 }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::{AppHandle, AttrValue, Callback, Renderer};
 
 use super::config::Config;
@@ -56,13 +56,16 @@ impl ReaderHandle {
 /// Renders a reader into `host`'s open shadow root, configured by `config`, a plain object
 /// of attribute values by attribute name (`src`, `related-src`…: `config::ATTRIBUTES`).
 /// Documents come from `ask`, the loader's document service; the widget's other files (the
-/// UI words of each language) from `assets`, the loader's folder.
+/// UI words of each language) from `assets`, the loader's folder. The reader renders into
+/// `apart` when given (an element off the page: the loader puts it in place of a prerendered
+/// article once it is whole), else into a container appended to the shadow root.
 #[wasm_bindgen]
 pub fn mount(
     host: HtmlElement,
     config: JsValue,
     ask: js_sys::Function,
     assets: String,
+    apart: Option<Element>,
 ) -> Result<ReaderHandle, JsValue> {
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
@@ -72,9 +75,15 @@ pub fn mount(
     let document = host
         .owner_document()
         .ok_or("the element is not in a document")?;
-    let container = document.create_element("div")?;
-    container.set_class_name("article-reader");
-    shadow.append_child(&container)?;
+    let container = match apart {
+        Some(apart) => apart,
+        None => {
+            let container = document.create_element("div")?;
+            container.set_class_name("article-reader");
+            shadow.append_child(&container)?;
+            container
+        }
+    };
     let config = read_config(&config);
     let timeout = Rc::new(Cell::new(config.timeout));
     let fetcher = loader_fetcher(ask, timeout.clone());

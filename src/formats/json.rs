@@ -248,12 +248,12 @@ mod parser {
     /// The browser's message, with the line and column of the position it names when it does
     /// not say them itself (as serde_json's messages do natively).
     fn with_line_and_column(message: String, text: &str) -> String {
-        if message.contains("line ") {
+        use crate::text::find;
+        if find(&message, "line ").is_some() {
             return message;
         }
-        let Some(position) = message
-            .split("position ")
-            .nth(1)
+        let Some(position) = find(&message, "position ")
+            .map(|at| &message[at + "position ".len()..])
             .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
             .and_then(crate::text::number)
             .and_then(|position| usize::try_from(position).ok())

@@ -110,7 +110,7 @@ pub fn detect(document: &Json) -> Option<Format> {
                 Some(Format::Native)
             } else if document
                 .get_str("version")
-                .is_some_and(|v| v.contains("jsonfeed.org/version/"))
+                .is_some_and(|v| crate::text::find(v, "jsonfeed.org/version/").is_some())
             {
                 Some(Format::JsonFeed)
             } else if document.get("posts").and_then(Json::as_array).is_some() {

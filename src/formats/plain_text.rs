@@ -5,11 +5,23 @@
 //! same URL rules as links in HTML bodies. Nothing in the text is ever read as markup.
 
 use crate::model::{Attr, Body, Element, Node, Tag};
+use crate::text::find;
 use crate::url::{checked_url, UrlUse};
 
 /// The paragraphs of `text`, lines separated by line breaks.
 pub fn body(text: &str) -> Body {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    // Lines end in \n, \r\n or \r.
+    let mut text_lf = String::with_capacity(text.len());
+    for (index, part) in text.split('\r').enumerate() {
+        let part = if index > 0 {
+            text_lf.push('\n');
+            part.strip_prefix('\n').unwrap_or(part)
+        } else {
+            part
+        };
+        text_lf.push_str(part);
+    }
+    let text = text_lf;
     let mut paragraphs = Vec::new();
     let mut lines: Vec<&str> = Vec::new();
     for line in text.split('\n').chain(std::iter::once("")) {
@@ -75,9 +87,8 @@ fn linkify(line: &str, out: &mut Vec<Node>) {
 
 /// Whether something follows the scheme's `//` (a host, however short).
 fn has_host(address: &str) -> bool {
-    address
-        .split_once("://")
-        .and_then(|(_, rest)| rest.chars().next())
+    find(address, "://")
+        .and_then(|at| address[at + "://".len()..].chars().next())
         .is_some_and(char::is_alphanumeric)
 }
 
@@ -85,7 +96,7 @@ fn has_host(address: &str) -> bool {
 fn find_address(text: &str) -> Option<usize> {
     let lower = text.to_ascii_lowercase();
     let mut from = 0;
-    while let Some(found) = lower[from..].find("http") {
+    while let Some(found) = find(&lower[from..], "http") {
         let at = from + found;
         let after = &lower[at..];
         let starts_word = text[..at]

@@ -68,8 +68,14 @@ fn minutes_from(costs: &[BlockCost], first: usize, pace: Pace) -> Option<u32> {
         return Some(stated);
     }
     ours?;
-    let share = (u128::from(stated) * u128::from(rest)).div_ceil(u128::from(total));
-    Some(u32::try_from(share).unwrap_or(stated).max(1))
+    // In 64 bits (128-bit division costs the wasm a kilobyte): weights of real bodies are far
+    // below where the product saturates, and the share never exceeds the stated figure.
+    let share = u64::from(stated).saturating_mul(rest).div_ceil(total);
+    Some(
+        u32::try_from(share)
+            .unwrap_or(stated)
+            .clamp(1, stated.max(1)),
+    )
 }
 
 /// Counts the body once, block by block: its reading time (the source's own figure when it

@@ -103,7 +103,11 @@ impl Labels {
 
 /// Puts `value` where a template has `{}`.
 pub fn fill(template: &str, value: impl std::fmt::Display) -> String {
-    template.replacen("{}", &value.to_string(), 1)
+    let value = value.to_string();
+    match crate::text::find(template, "{}") {
+        Some(at) => [&template[..at], &value, &template[at + 2..]].concat(),
+        None => template.to_owned(),
+    }
 }
 
 /// A piece of a list of names as a language writes it ("A, B and C"): a name, by its place in

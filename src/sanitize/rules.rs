@@ -248,7 +248,7 @@ fn is_descriptor(d: &str) -> bool {
 fn video_link(frame: &RawElement, base: Option<&str>) -> Option<Node> {
     let src = checked_url(frame.attr("src")?, base, UrlUse::Resource)?;
     let host = display_host(&src)?;
-    let path = src.split_once(&*host)?.1;
+    let path = &src[crate::text::find(&src, &host)? + host.len()..];
     let path = path.split(['?', '#']).next().unwrap_or_default();
     let id_after = |prefix: &str| {
         path.strip_prefix(prefix)

@@ -10,7 +10,14 @@ pub mod words;
 /// `text` on one line: runs of whitespace (newlines included) become single spaces, and the
 /// ends are trimmed.
 pub fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// A whole number written in ASCII digits only (no sign, no spaces, at most 18 digits): how
@@ -22,6 +29,13 @@ pub fn number(text: &str) -> Option<u64> {
         .then(|| bytes.iter().fold(0, |n, b| n * 10 + u64::from(b - b'0')))
 }
 
+/// Where `needle` first occurs in `haystack`. Hand-written: the standard substring search
+/// (two-way, for long needles) costs the wasm more than all its uses, whose needles are short.
+pub fn find(haystack: &str, needle: &str) -> Option<usize> {
+    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
+    (0..=haystack.len().checked_sub(needle.len())?).find(|&at| haystack[at..].starts_with(needle))
+}
+
 /// An attribute or config value with its ends trimmed; `None` when nothing is left.
 pub fn non_blank(value: Option<String>) -> Option<String> {
     value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
@@ -30,6 +44,17 @@ pub fn non_blank(value: Option<String>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_finds_the_first_occurrence_at_a_character_boundary() {
+        assert_eq!(find("http://a http", "http"), Some(0));
+        assert_eq!(find("a://b", "://"), Some(1));
+        assert_eq!(find("é://", "://"), Some(2));
+        assert_eq!(find("ab", "abc"), None);
+        assert_eq!(find("abc", ""), Some(0));
+        assert_eq!(find("", ""), Some(0));
+        assert_eq!(find("x position 12", "position "), Some(2));
+    }
 
     #[test]
     fn whitespace_collapses_to_single_spaces() {

@@ -12,8 +12,7 @@ use yew::prelude::*;
 
 use self::state::{Action, ReaderState, Shown, Target};
 use super::{
-    error_status, loading_status, related_list, ArticleView, ArticleViewProps, LoadError,
-    RelatedList, RelatedState,
+    reader_view, ArticleViewProps, Content, LoadError, ReaderView, RelatedList, RelatedState,
 };
 use crate::formats::{self, Format};
 use crate::hooks::{use_document, use_label_table, use_now, DocumentRequest};
@@ -302,7 +301,6 @@ pub fn Reader(props: &ReaderProps) -> Html {
     );
     let words_ready = use_label_table(&lang, props.fetcher.clone(), props.assets.clone());
     let locale = use_memo((lang, words_ready), |(lang, _)| Locale::new(lang));
-    let labels = locale.labels;
     let article_shown = words_ready && matches!(state.shown, Shown::Ready(_));
 
     // Once the article is on screen, move focus and scroll as the load asked.
@@ -319,46 +317,45 @@ pub fn Reader(props: &ReaderProps) -> Html {
             }
         });
     }
+    let on_share = props
+        .on_event
+        .reform(|(network, url): (Network, String)| ReaderEvent::Shared {
+            network: network.id(),
+            url: url.into(),
+        });
     let content = match &state.shown {
         // An article waits for the words of its language, so they never change under a reader.
-        Shown::Ready(_) if !words_ready => loading_status(labels),
-        Shown::Loading => loading_status(labels),
-        Shown::Failed(error) => error_status(error, &on_retry, labels),
-        Shown::Ready(article) => {
-            let on_share =
-                props
-                    .on_event
-                    .reform(|(network, url): (Network, String)| ReaderEvent::Shared {
-                        network: network.id(),
-                        url: url.into(),
-                    });
-            let view = ArticleViewProps {
-                article: Shared::from(article.clone()),
-                words_per_minute: props.words_per_minute,
-                share: props.share.clone(),
-                fallback_share_url: props.page_url.clone(),
-                locale: (*locale).clone(),
-                on_share,
-            };
-            html! { <ArticleView ..view /> }
-        }
+        Shown::Ready(_) if !words_ready => Content::Loading,
+        Shown::Loading => Content::Loading,
+        Shown::Failed(error) => Content::Failed {
+            error,
+            on_retry: &on_retry,
+        },
+        Shown::Ready(article) => Content::Article(ArticleViewProps {
+            article: Shared::from(article.clone()),
+            words_per_minute: props.words_per_minute,
+            share: props.share.clone(),
+            fallback_share_url: props.page_url.clone(),
+            locale: (*locale).clone(),
+            on_share,
+        }),
     };
-    // The related list stays while another article loads or fails, so readers can move on.
-    html! {
-        <div class="reader" ref={reader_ref} lang={locale.lang.clone()} dir={locale.direction.attr()}
-             aria-busy={(!state.settled() || !words_ready).then_some("true")}>
-            { content }
-            { related_list(&RelatedList {
-                state: &related,
-                limit: props.related_limit,
-                now,
-                locale: &locale,
-                current_id: shown_article.map(|a| a.id.as_str()),
-                on_open: &on_open_related,
-                on_prefetch: &on_prefetch_related,
-            }) }
-        </div>
-    }
+    reader_view(ReaderView {
+        content,
+        related: RelatedList {
+            state: &related,
+            limit: props.related_limit,
+            now,
+            locale: &locale,
+            current_id: shown_article.map(|a| a.id.as_str()),
+            on_open: &on_open_related,
+            on_prefetch: &on_prefetch_related,
+        },
+        locale: &locale,
+        // Until this is off, a prerendered page keeps its article (the loader waits for it).
+        busy: !state.settled() || !words_ready || matches!(*related, RelatedState::Loading),
+        node_ref: reader_ref,
+    })
 }
 
 /// Focus on the shown article's title, or on an untitled post's article, which stands in for
