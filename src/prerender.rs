@@ -94,9 +94,14 @@ fn element(
             let _ = write!(out, "<style>{WIDGET_CSS}</style>");
         }
         Style::Link => {
+            let slash = if options.assets.ends_with('/') {
+                ""
+            } else {
+                "/"
+            };
             let _ = write!(
                 out,
-                "<link rel=\"stylesheet\" href=\"{}article-reader.css\">",
+                "<link rel=\"stylesheet\" href=\"{}{slash}article-reader.css\">",
                 escape(&options.assets)
             );
         }
@@ -121,6 +126,11 @@ fn element(
          <script type=\"application/ld+json\">{json_ld}</script>\n"
     );
     out
+}
+
+/// What the widget would say on the console of these attributes (values it refuses).
+pub fn warnings(options: &Options) -> Vec<String> {
+    config(&options.attributes).warnings
 }
 
 /// The element's settings, read from its attributes as the widget reads them.

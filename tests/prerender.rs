@@ -110,7 +110,7 @@ fn the_element_carries_its_attributes_a_declarative_shadow_root_and_the_styleshe
     let linked = prerender::render(
         &Options {
             style: Style::Link,
-            assets: "/static/reader/".to_owned(),
+            assets: "/static/reader".to_owned(),
             ..options(&[])
         },
         &file("demo/ms-ice.json"),
@@ -378,6 +378,20 @@ fn bad_input_fails_with_the_widgets_words_and_prints_nothing() {
         let message = stderr(&output);
         assert!(message.contains(expected), "{args:?}: {message}");
     }
+    // Values the widget refuses are reported as it reports them, and the element still written.
+    let refused = command(&[
+        "render",
+        "demo/ms-ice.json",
+        "--share-url",
+        "javascript:alert(1)",
+    ]);
+    assert!(refused.status.success());
+    assert!(
+        stderr(&refused).contains("share-url"),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(!refused.stdout.is_empty());
     // The words are the widget's own, for the document named.
     let shown = parse_article(&file(&wrong), None, None)
         .unwrap_err()

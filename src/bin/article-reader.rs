@@ -166,6 +166,9 @@ nothing on standard output.
 
     fn render(args: &[String]) -> Result<String, String> {
         let flags = flags(args)?;
+        for warning in prerender::warnings(&flags.options) {
+            eprintln!("article-reader: {warning}");
+        }
         if let Some(list) = &flags.each {
             let out = flags.out.as_deref().ok_or("`--each` needs `--out DIR`")?;
             let each = prerender::render_each(&flags.options, &read(list)?)
