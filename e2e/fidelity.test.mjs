@@ -2,7 +2,7 @@
 // elements inside divs), none it hides (a honeypot, a contact form), untitled micro posts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchedPage } from './support.mjs';
+import { servedBuild, watchedPage } from './support.mjs';
 
 /** A WordPress-style body: inline spacing inside divs, an Akismet honeypot, a contact form. */
 const BODY = `<div class="notice"><strong>Update:</strong> <a href="/changelog">see the changelog</a></div>
@@ -30,23 +30,14 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <script type="module" src="/article-reader.js"></script></head><body>
 <article-reader src="/feed.json" related-src="/feed.json"></article-reader></body></html>`;
 
-let server;
-let browser;
-before(async () => {
-  server = await serve(process.env.DIST_DIR ?? 'dist', {
+const build = servedBuild(before, after, {
     '/fidelity.html': PAGE,
     '/feed.json': JSON.stringify(FEED),
   });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 test('a body keeps its inline spaces and shows neither its honeypot nor its form', async () => {
-  const { page, context, problems } = await watchedPage(browser);
-  await page.goto(`${server.url}/fidelity.html`);
+  const { page, context, problems } = await watchedPage(build.browser);
+  await page.goto(`${build.server.url}/fidelity.html`);
   const body = page.locator('article-reader [part="body"]');
   await body.waitFor();
   const text = (await body.innerText()).replace(/\s+/g, ' ').trim();
@@ -64,8 +55,8 @@ test('a body keeps its inline spaces and shows neither its honeypot nor its form
 });
 
 test('an untitled post is listed by its words and opens body first', async () => {
-  const { page, context, problems } = await watchedPage(browser);
-  await page.goto(`${server.url}/fidelity.html`);
+  const { page, context, problems } = await watchedPage(build.browser);
+  await page.goto(`${build.server.url}/fidelity.html`);
   const note = page.locator('article-reader [part="related-title"]', { hasText: 'Just a note, no title.' });
   await note.click();
   const article = page.locator('article-reader [part="article"][aria-label="Just a note, no title."]');

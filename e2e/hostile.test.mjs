@@ -3,9 +3,8 @@
 // the widget makes passes the URL rules.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchedPage } from './support.mjs';
+import { servedBuild, watchedPage } from './support.mjs';
 
-const DIST = process.env.DIST_DIR ?? 'dist';
 /** The most a single task may block the main thread. */
 const WATCHDOG_MS = 1000;
 
@@ -64,16 +63,7 @@ for (const [name, document] of Object.entries(HANGS)) {
 pages['/heavy-list.html'] = htmlPage('<article-reader src="/seed.json" related-src="/heavy-list.json"></article-reader>');
 pages['/huge.html'] = htmlPage('<article-reader src="/huge.json"></article-reader>');
 
-let server;
-let browser;
-before(async () => {
-  server = await serve(DIST, pages);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const build = servedBuild(before, after, pages);
 
 /**
  * Records, from the first moment of the page, the longest time the main thread did not get
@@ -101,9 +91,9 @@ async function longestTask(page) {
 
 for (const name of Object.keys(HANGS)) {
   test(`a document of ${name} is shown without blocking the page for a second`, async () => {
-    const { page, context, problems } = await watchedPage(browser);
+    const { page, context, problems } = await watchedPage(build.browser);
     await page.addInitScript(watchdog);
-    await page.goto(`${server.url}/hang/${name}.html`);
+    await page.goto(`${build.server.url}/hang/${name}.html`);
     await page.locator('article-reader [part="body"]').waitFor();
     assert.ok((await page.locator('article-reader [part="body"]').innerText()).length > 0);
     const longest = await longestTask(page);
@@ -114,9 +104,9 @@ for (const name of Object.keys(HANGS)) {
 }
 
 test('a related list of heavy posts loads, and one opens, without blocking the page', async () => {
-  const { page, context, problems } = await watchedPage(browser);
+  const { page, context, problems } = await watchedPage(build.browser);
   await page.addInitScript(watchdog);
-  await page.goto(`${server.url}/heavy-list.html`);
+  await page.goto(`${build.server.url}/heavy-list.html`);
   await page.locator('article-reader [part="related-item"]').nth(7).waitFor();
   assert.ok(await longestTask(page) < WATCHDOG_MS, 'loading the list');
   await page.locator('article-reader [part="related-title"]', { hasText: 'Heavy post 3' }).click();
@@ -129,12 +119,12 @@ test('a related list of heavy posts loads, and one opens, without blocking the p
 });
 
 test('a document over the size limit is refused with a clear message', async () => {
-  const { page, context } = await watchedPage(browser);
+  const { page, context } = await watchedPage(build.browser);
   await page.addInitScript(() => {
     window.errors = [];
     document.addEventListener('article-reader:error', (e) => window.errors.push(e.detail));
   });
-  await page.goto(`${server.url}/huge.html`);
+  await page.goto(`${build.server.url}/huge.html`);
   const status = page.locator('article-reader [part="status"][role="alert"]');
   await status.waitFor();
   assert.match(await status.innerText(), /too large to show here/);
@@ -149,7 +139,7 @@ const BAD_TAGS = ['de-x', 'en-a', 'de-1', 'zh-u', 'de-DE-DE'];
 for (const tag of BAD_TAGS) {
   for (const place of ['attribute', 'article', 'page']) {
     test(`the language tag "${tag}" in the ${place} neither blanks the widget nor its neighbour`, async () => {
-      const { page, context, problems } = await watchedPage(browser);
+      const { page, context, problems } = await watchedPage(build.browser);
       const bad = `/lang/${place}-${tag}.json`;
       await page.route(`**${bad}`, (route) => route.fulfill({
         contentType: 'application/json',
@@ -163,7 +153,7 @@ for (const tag of BAD_TAGS) {
           { lang: place === 'page' ? tag : 'en' },
         ),
       }));
-      await page.goto(`${server.url}/lang/page.html`);
+      await page.goto(`${build.server.url}/lang/page.html`);
       const odd = page.locator('#odd');
       await odd.locator('[part="title"]').waitFor();
       // The bad tag gives way to the next in line: English words.
@@ -177,14 +167,14 @@ for (const tag of BAD_TAGS) {
 }
 
 test('a javascript: src never becomes a link, even when the engine cannot start', async () => {
-  const { page, context } = await watchedPage(browser);
+  const { page, context } = await watchedPage(build.browser);
   await page.route('**/no-wasm.html', (route) => route.fulfill({
     contentType: 'text/html',
     headers: { 'Content-Security-Policy': "script-src 'self'" },
     body: htmlPage(`<article-reader id="bad" src="javascript:alert(1)"></article-reader>
       <article-reader id="good" src="/seed.json"></article-reader>`),
   }));
-  await page.goto(`${server.url}/no-wasm.html`);
+  await page.goto(`${build.server.url}/no-wasm.html`);
   for (const id of ['bad', 'good']) await page.locator(`#${id} [part="status"]`).waitFor();
   assert.equal(await page.locator('#bad [part="status"] a').count(), 0);
   assert.equal(await page.locator('#good [part="status"] a').getAttribute('href'), '/seed.json');
@@ -192,8 +182,8 @@ test('a javascript: src never becomes a link, even when the engine cannot start'
 });
 
 test('share addresses pass the URL rules: no javascript:, no page query, only https Mastodon', async () => {
-  const { page, context } = await watchedPage(browser);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const { page, context } = await watchedPage(build.browser);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: build.server.url });
   const warnings = [];
   page.on('console', (message) => {
     if (message.type() === 'warning') warnings.push(message.text());
@@ -204,13 +194,13 @@ test('share addresses pass the URL rules: no javascript:, no page query, only ht
         share-mastodon="javascript:alert(1)" share-url="javascript:alert(2)"></article-reader>`,
     { head: '<link rel="canonical" href="javascript:alert(3)">' }),
   }));
-  await page.goto(`${server.url}/share.html?session=secret#token=abc`);
+  await page.goto(`${build.server.url}/share.html?session=secret#token=abc`);
   const widget = page.locator('#a');
   await widget.locator('[part="title"]').waitFor();
   const mastodon = await widget.locator('[data-network="mastodon"]').getAttribute('href');
   assert.ok(mastodon.startsWith('https://share.joinmastodon.org/?text='), mastodon);
   // The shared address is the page's, without its query or fragment.
-  const shared = `${server.url}/share.html`;
+  const shared = `${build.server.url}/share.html`;
   assert.ok(mastodon.endsWith(encodeURIComponent(` ${shared}`)), mastodon);
   const x = await widget.locator('[data-network="x"]').getAttribute('href');
   assert.equal(new URL(x).searchParams.get('url'), shared);
@@ -223,18 +213,18 @@ test('share addresses pass the URL rules: no javascript:, no page query, only ht
 });
 
 test('images tell their host only the origin of the page', async () => {
-  const { page, context } = await watchedPage(browser);
+  const { page, context } = await watchedPage(build.browser);
   const item = {
     title: 'Pictures',
-    image: `${server.url}/featured.png`,
-    content_html: `<p><img src="${server.url}/inline.png" alt="A"></p>`,
-    authors: [{ name: 'Ada', avatar: `${server.url}/ada.png` }],
+    image: `${build.server.url}/featured.png`,
+    content_html: `<p><img src="${build.server.url}/inline.png" alt="A"></p>`,
+    authors: [{ name: 'Ada', avatar: `${build.server.url}/ada.png` }],
   };
   await page.route('**/pictures.json', (route) => route.fulfill({ contentType: 'application/json', body: feed(item) }));
   await page.route('**/pictures.html', (route) => route.fulfill({
     contentType: 'text/html', body: htmlPage('<article-reader src="/pictures.json"></article-reader>'),
   }));
-  await page.goto(`${server.url}/pictures.html`);
+  await page.goto(`${build.server.url}/pictures.html`);
   await page.locator('article-reader [part="title"]').waitFor();
   const policies = await page.locator('article-reader img').evaluateAll(
     (images) => images.map((img) => img.getAttribute('referrerpolicy')),
@@ -245,7 +235,7 @@ test('images tell their host only the origin of the page', async () => {
 });
 
 test('a widget known by its position never takes the history key of one with that id', async () => {
-  const { page, context } = await watchedPage(browser);
+  const { page, context } = await watchedPage(build.browser);
   const related = JSON.stringify({
     format: 'article-reader',
     version: 1,
@@ -257,7 +247,7 @@ test('a widget known by its position never takes the history key of one with tha
     body: htmlPage(`<article-reader src="/hang/spans.json" related-src="/keys-related.json" history="push"></article-reader>
       <article-reader id="1" src="/hang/thai.json" related-src="/keys-related.json" history="push"></article-reader>`),
   }));
-  await page.goto(`${server.url}/keys.html`);
+  await page.goto(`${build.server.url}/keys.html`);
   const widgets = page.locator('article-reader');
   for (const index of [0, 1]) {
     await widgets.nth(index).locator('[part="related-title"]').click();

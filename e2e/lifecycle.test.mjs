@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve, launch, watchedPage } from './support.mjs';
+import { servedBuild, watchedPage } from './support.mjs';
 
 const words = (n, word) => Array.from({ length: n }, () => word).join(' ');
 const article = (id, title, wordCount = 600) => JSON.stringify({
@@ -50,22 +50,13 @@ const PAGES = {
   share="x,mastodon,email"></article-reader>`),
 };
 
-let server;
-let browser;
-before(async () => {
-  server = await serve(process.env.DIST_DIR ?? 'dist', PAGES);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const build = servedBuild(before, after, PAGES);
 
-const requestsFor = (path) => server.requests.filter((p) => p === path).length;
+const requestsFor = (path) => build.server.requests.filter((p) => p === path).length;
 
 test('hovering, focusing and then opening a related post fetches it once', async () => {
-  const { page: tab, context } = await watchedPage(browser);
-  await tab.goto(`${server.url}/life/hover.html`);
+  const { page: tab, context } = await watchedPage(build.browser);
+  await tab.goto(`${build.server.url}/life/hover.html`);
   const widget = tab.locator('#r');
   await widget.locator('[part="title"]', { hasText: 'First article' }).waitFor();
   const link = widget.locator('[part="related-title"]', { hasText: 'Second article' });
@@ -81,8 +72,8 @@ test('hovering, focusing and then opening a related post fetches it once', async
 
 test('two elements with one src, and a src that is also the related list, fetch it once', async () => {
   const before = requestsFor('/life/feed.json');
-  const { page: tab, context } = await watchedPage(browser);
-  await tab.goto(`${server.url}/life/shared.html`);
+  const { page: tab, context } = await watchedPage(build.browser);
+  await tab.goto(`${build.server.url}/life/shared.html`);
   await tab.locator('#a [part="title"]', { hasText: 'Feed first' }).waitFor();
   await tab.locator('#a [part="related-title"]').first().waitFor();
   await tab.locator('#b [part="title"]', { hasText: 'Feed first' }).waitFor();
@@ -92,8 +83,8 @@ test('two elements with one src, and a src that is also the related list, fetch 
 
 test('a src written with a space, non-ASCII letters, an upper-case host or backslashes is fetched once', async () => {
   // Served from "localhost" so that "LOCALHOST" is the same origin, written differently.
-  const origin = server.url.replace('127.0.0.1', 'localhost');
-  const upper = server.url.replace('http://127.0.0.1', 'HTTP://LOCALHOST');
+  const origin = build.server.url.replace('127.0.0.1', 'localhost');
+  const upper = build.server.url.replace('http://127.0.0.1', 'HTTP://LOCALHOST');
   const cases = [
     ['/life/a b.json', '/life/a b.json', 'A space in its name'],
     ['/life/ünï.json', '/life/ünï.json', 'Letters beyond ASCII'],
@@ -102,7 +93,7 @@ test('a src written with a space, non-ASCII letters, an upper-case host or backs
   ];
   for (const [index, [src, path, title]] of cases.entries()) {
     PAGES[`/life/odd-${index}.html`] = page(`<article-reader src="${src}"></article-reader>`);
-    const { page: tab, context } = await watchedPage(browser);
+    const { page: tab, context } = await watchedPage(build.browser);
     await tab.goto(`${origin}/life/odd-${index}.html`);
     await tab.locator('article-reader [part="title"]', { hasText: title }).waitFor();
     assert.equal(requestsFor(path), 1, src);
@@ -119,10 +110,10 @@ const ATTRIBUTES = JSON.parse(
 );
 
 test('every attribute takes effect when it changes after the first render', async () => {
-  const { page: tab, context, problems } = await watchedPage(browser);
+  const { page: tab, context, problems } = await watchedPage(build.browser);
   // A document that never answers, for the timeout.
   await tab.route('**/life/never.json', () => {});
-  await tab.goto(`${server.url}/life/attributes.html`);
+  await tab.goto(`${build.server.url}/life/attributes.html`);
   const widget = tab.locator('#r');
   await widget.locator('[part="title"]', { hasText: 'First article' }).waitFor();
   await widget.locator('[part="related-item"]').nth(1).waitFor();

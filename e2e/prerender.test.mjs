@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, watchedPage } from './support.mjs';
+import { servedBuild, watchedPage } from './support.mjs';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
 /** The command, built natively in release by the demo's build step. */
@@ -16,16 +16,7 @@ const TITLE = /^Microsoft condemns ICE activity at U\.S\. border/;
 
 /** In-memory pages, filled once the server's address is known. */
 const pages = {};
-let server;
-let browser;
-before(async () => {
-  server = await serve(DIST, pages);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const build = servedBuild(before, after, pages);
 
 /** Holds the engine's wasm back until the returned function is called. */
 async function holdWasm(page) {
@@ -86,8 +77,8 @@ function shownText(page, selector = 'article-reader') {
 }
 
 test('without JavaScript the prerendered demo is the article: title, body, author, share links, related links', async () => {
-  const { page, context, problems } = await watchedPage(browser, { javaScriptEnabled: false });
-  await page.goto(`${server.url}${PRERENDERED}`);
+  const { page, context, problems } = await watchedPage(build.browser, { javaScriptEnabled: false });
+  await page.goto(`${build.server.url}${PRERENDERED}`);
   const widget = page.locator('article-reader');
   assert.match(await widget.locator('[part="title"]').textContent(), TITLE);
   assert.match(await widget.locator('[part="body"]').textContent(), /Azure Government team explained/);
@@ -111,7 +102,7 @@ test('without JavaScript the prerendered demo is the article: title, body, autho
 });
 
 test('the page as fetched (what a crawler reads) holds the title, the body and the JSON-LD', async () => {
-  const html = await (await fetch(`${server.url}${PRERENDERED}`)).text();
+  const html = await (await fetch(`${build.server.url}${PRERENDERED}`)).text();
   assert.match(html, /<template shadowrootmode="open">/);
   assert.match(html, /<h1 part="title"[^>]*><bdi>Microsoft condemns ICE activity/);
   assert.match(html, /Azure Government team explained that it was supporting ICE/);
@@ -124,10 +115,10 @@ test('the page as fetched (what a crawler reads) holds the title, the body and t
 });
 
 test('with the wasm held back, the frame that first has the title has it styled, long before any wasm', async () => {
-  const { page, context, problems } = await watchedPage(browser);
+  const { page, context, problems } = await watchedPage(build.browser);
   const release = await holdWasm(page);
   await page.addInitScript(recordFramesAndShifts);
-  await page.goto(`${server.url}${PRERENDERED}`);
+  await page.goto(`${build.server.url}${PRERENDERED}`);
   await page.waitForFunction(() => window.paintedFrames.some((f) => f.title));
   const painted = await page.evaluate(() => window.paintedFrames);
   const first = painted.find((f) => f.title);
@@ -141,10 +132,10 @@ test('with the wasm held back, the frame that first has the title has it styled,
 });
 
 test('the takeover changes nothing a reader sees: no layout shift, same text, focus and scroll kept', async () => {
-  const { page, context, problems } = await watchedPage(browser, { viewport: { width: 900, height: 600 } });
+  const { page, context, problems } = await watchedPage(build.browser, { viewport: { width: 900, height: 600 } });
   const release = await holdWasm(page);
   await page.addInitScript(recordFramesAndShifts);
-  await page.goto(`${server.url}${PRERENDERED}`);
+  await page.goto(`${build.server.url}${PRERENDERED}`);
   await page.locator('article-reader [part="title"]').waitFor();
   // Images are in and laid out before the engine arrives.
   await page.waitForFunction(() => [...document.querySelector('article-reader').shadowRoot.querySelectorAll('img')]
@@ -187,14 +178,14 @@ test('the takeover changes nothing a reader sees: no layout shift, same text, fo
 });
 
 test('a takeover that finds the document changed shows the new one', async () => {
-  const { page, context } = await watchedPage(browser);
+  const { page, context } = await watchedPage(build.browser);
   const original = JSON.parse(readFileSync(join(DIST, 'demo/ms-ice.json'), 'utf8'));
   original.article.title = 'Corrected: Microsoft and ICE';
   await page.route('**/demo/ms-ice.json', (route) => route.fulfill({
     contentType: 'application/json',
     body: JSON.stringify(original),
   }));
-  await page.goto(`${server.url}${PRERENDERED}`);
+  await page.goto(`${build.server.url}${PRERENDERED}`);
   await page.locator(taken).waitFor();
   assert.equal(await page.locator(taken).textContent(), 'Corrected: Microsoft and ICE');
   assert.equal(await page.locator('article-reader [part="title"]').count(), 1);
@@ -202,13 +193,13 @@ test('a takeover that finds the document changed shows the new one', async () =>
 });
 
 test('when the document cannot be fetched the prerendered article stays, and the page is told', async () => {
-  const { page, context } = await watchedPage(browser);
+  const { page, context } = await watchedPage(build.browser);
   await page.route('**/demo/ms-ice.json', (route) => route.fulfill({ status: 503, body: 'down' }));
   await page.addInitScript(() => {
     window.errors = [];
     document.addEventListener('article-reader:error', (event) => window.errors.push(event.detail.kind));
   });
-  await page.goto(`${server.url}${PRERENDERED}`);
+  await page.goto(`${build.server.url}${PRERENDERED}`);
   await page.waitForFunction(() => window.errors.length > 0);
   assert.deepEqual(await page.evaluate(() => window.errors), ['http']);
   assert.match(await page.locator('article-reader [part="title"]').textContent(), TITLE);
@@ -218,13 +209,13 @@ test('when the document cannot be fetched the prerendered article stays, and the
 });
 
 test('a trap before the takeover leaves the prerendered article, and tells the page', async () => {
-  const { page, context } = await watchedPage(browser);
+  const { page, context } = await watchedPage(build.browser);
   const release = await holdWasm(page);
   await page.addInitScript(() => {
     window.errors = [];
     document.addEventListener('article-reader:error', (event) => window.errors.push(event.detail.kind));
   });
-  await page.goto(`${server.url}${PRERENDERED}`);
+  await page.goto(`${build.server.url}${PRERENDERED}`);
   await page.locator('article-reader [part="title"]').waitFor();
   await page.evaluate(() => {
     window.dispatchEvent(new ErrorEvent('error', { error: new WebAssembly.RuntimeError('unreachable') }));
@@ -246,10 +237,10 @@ function recordViolations() {
 }
 
 test('under the strict CSP of the publisher page the prerendered widget is styled and nothing is refused', async () => {
-  const { page, context } = await watchedPage(browser, { viewport: { width: 1200, height: 900 } });
+  const { page, context } = await watchedPage(build.browser, { viewport: { width: 1200, height: 900 } });
   const release = await holdWasm(page);
   await page.addInitScript(recordViolations);
-  await page.goto(`${server.url}/demo/publisher.html`);
+  await page.goto(`${build.server.url}/demo/publisher.html`);
   const measure = () => page.evaluate(() => getComputedStyle(
     document.querySelector('#first').shadowRoot.querySelector('.article-reader'),
   ).maxWidth);
@@ -262,13 +253,13 @@ test('under the strict CSP of the publisher page the prerendered widget is style
   await context.close();
 
   // The hash is what allows it: without it the browser refuses the inline style.
-  const { page: bare, context: bareContext } = await watchedPage(browser);
+  const { page: bare, context: bareContext } = await watchedPage(build.browser);
   await bare.route('**/demo/publisher.html', async (route) => {
-    const html = await (await fetch(`${server.url}/demo/publisher.html`)).text();
+    const html = await (await fetch(`${build.server.url}/demo/publisher.html`)).text();
     route.fulfill({ contentType: 'text/html', body: html.replace(/ 'sha256-[^']+'/, '') });
   });
   await bare.addInitScript(recordViolations);
-  await bare.goto(`${server.url}/demo/publisher.html`);
+  await bare.goto(`${build.server.url}/demo/publisher.html`);
   await bare.waitForFunction(() => window.violations.length > 0);
   assert.match((await bare.evaluate(() => window.violations))[0], /^style-src/);
   await bareContext.close();
@@ -302,8 +293,8 @@ test('the command writes what the widget renders, for the demo and every format 
   let compared = 0;
   for (const [name, path, list] of fixtures) {
     const src = `/prerendered-fixtures/${name}`;
-    const article = ['--src', `${server.url}${src}`];
-    const related = ['--related', list, '--related-src', `${server.url}${src}.list`];
+    const article = ['--src', `${build.server.url}${src}`];
+    const related = ['--related', list, '--related-src', `${build.server.url}${src}.list`];
     let fragment;
     try {
       fragment = render([path, ...article, ...related]);
@@ -322,9 +313,9 @@ test('the command writes what the widget renders, for the demo and every format 
     pages[`/prerendered-fixtures/${name}.html`] = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <script type="module" src="/article-reader.js"></script></head><body>${fragment}</body></html>`;
 
-    const { page, context, problems } = await watchedPage(browser);
+    const { page, context, problems } = await watchedPage(build.browser);
     const release = await holdWasm(page);
-    await page.goto(`${server.url}/prerendered-fixtures/${name}.html`);
+    await page.goto(`${build.server.url}/prerendered-fixtures/${name}.html`);
     await page.locator('article-reader .reader').waitFor();
     const prerendered = await page.evaluate(canonicalMarkup, 'article-reader');
     release();

@@ -95,13 +95,14 @@ export async function watchedPage(browser, options = {}) {
 }
 
 /**
- * The usual test file's setup: the release build served on loopback and one browser, started
+ * The usual test file's setup: the release build served on loopback, with `pages` (path →
+ * text, read at each request, so a test may add to it) from memory, and one browser, started
  * before the tests and closed after. Returns getters, valid once the tests run.
  */
-export function servedBuild(before, after, dist = process.env.DIST_DIR ?? 'dist') {
+export function servedBuild(before, after, pages = {}) {
   const shared = {};
   before(async () => {
-    shared.server = await serve(dist);
+    shared.server = await serve(process.env.DIST_DIR ?? 'dist', pages);
     shared.browser = await launch();
   });
   after(async () => {

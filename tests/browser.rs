@@ -223,14 +223,20 @@ async fn a_related_post_with_its_own_json_opens_in_place_and_takes_focus() {
     assert!(part(&root, "related").is_some());
 }
 
-#[wasm_bindgen_test]
-async fn the_element_renders_into_an_open_shadow_root_and_reports_load() {
+/// An element in the page for `mount` to render into, as the custom element would be.
+fn new_host() -> HtmlElement {
     let host: HtmlElement = document()
         .create_element("article-reader-test-host")
         .unwrap()
         .dyn_into()
         .unwrap();
     document().body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+#[wasm_bindgen_test]
+async fn the_element_renders_into_an_open_shadow_root_and_reports_load() {
+    let host = new_host();
     let loads = Rc::new(RefCell::new(Vec::<JsValue>::new()));
     let on_load = {
         let loads = loads.clone();
@@ -288,12 +294,7 @@ async fn the_element_renders_into_an_open_shadow_root_and_reports_load() {
 
 #[wasm_bindgen_test]
 async fn a_prerendered_element_keeps_its_markup_while_the_widget_renders_apart() {
-    let host: HtmlElement = document()
-        .create_element("article-reader-test-host")
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    document().body().unwrap().append_child(&host).unwrap();
+    let host = new_host();
     let shadow = host
         .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
         .unwrap();

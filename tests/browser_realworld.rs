@@ -7,11 +7,13 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+#[path = "common/body_text.rs"]
+mod body_text;
 use article_reader::components::{Reader, ReaderProps};
-use article_reader::model::{Body, Node, Timestamp};
+use article_reader::model::Timestamp;
 use article_reader::sanitize::sanitize_html;
 use article_reader::services::fetcher::{FetchError, Fetcher};
-use article_reader::text::collapse_whitespace;
+use body_text::body_text;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -259,31 +261,6 @@ async fn a_ghost_post_opened_from_the_list_shows_one_reading_time() {
         text_of(&root, "[part=category]").as_deref(),
         Some("Getting Started")
     );
-}
-
-/// The words of a sanitized body, as `source_text` counts them.
-fn body_text(body: &Body) -> String {
-    fn walk(nodes: &[Node], out: &mut String) {
-        for node in nodes {
-            match node {
-                Node::Text(text) => out.push_str(text),
-                Node::Element(e) => {
-                    let separates = !e.tag.is_inline();
-                    if separates {
-                        out.push(' ');
-                    }
-                    walk(&e.children, out);
-                    if separates {
-                        out.push(' ');
-                    }
-                }
-                Node::VideoLink { .. } => out.push(' '),
-            }
-        }
-    }
-    let mut out = String::new();
-    walk(body.nodes(), &mut out);
-    collapse_whitespace(&out)
 }
 
 #[wasm_bindgen_test]

@@ -11,10 +11,13 @@ use html5ever::{local_name, ns, parse_fragment, ParseOpts, QualName};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 use serde_json::Value;
 
-use article_reader::model::{Attr, Body, Node, Tag};
+#[path = "common/body_text.rs"]
+mod body_text;
+use article_reader::model::{Attr, Node, Tag};
 use article_reader::sanitize::sanitize_html;
 use article_reader::text::collapse_whitespace;
 use article_reader::text::excerpt::excerpt;
+use body_text::body_text;
 
 fn cases() -> usize {
     std::env::var("ROBUSTNESS_CASES")
@@ -190,32 +193,6 @@ fn source_text(html: &str) -> String {
     .one(html);
     let mut out = String::new();
     walk(&dom.document, &mut out);
-    collapse_whitespace(&out)
-}
-
-/// The text of a sanitized body. The link cards that stand in for video players count as the
-/// players did in the source: boxes without words.
-fn body_text(body: &Body) -> String {
-    fn walk(nodes: &[Node], out: &mut String) {
-        for node in nodes {
-            match node {
-                Node::Text(text) => out.push_str(text),
-                Node::Element(e) => {
-                    let separates = !e.tag.is_inline();
-                    if separates {
-                        out.push(' ');
-                    }
-                    walk(&e.children, out);
-                    if separates {
-                        out.push(' ');
-                    }
-                }
-                Node::VideoLink { .. } => out.push(' '),
-            }
-        }
-    }
-    let mut out = String::new();
-    walk(body.nodes(), &mut out);
     collapse_whitespace(&out)
 }
 
