@@ -30,6 +30,11 @@ const HANGS = {
   }),
   // Isolated Thai letters (400 KB): 5.9 s.
   thai: feed({ title: 'Thai', content_text: 'ก '.repeat(100_000) }),
+  // Khmer without spaces (900 KB): laid out at once, seconds; the words counted by the
+  // segmenter, a quarter of a second.
+  khmer: feed({ title: 'Khmer', content_text: 'កា'.repeat(150_000) }),
+  // A megabyte of words in short paragraphs (950 KB): laid out at once, half a second.
+  words: feed({ title: 'Words', content_html: '<p>word word word word word word word word word word</p>'.repeat(16_000) }),
   // 40,000 unclosed divs in the body (200 KB): 4.0 s.
   'deep-body': feed({ title: 'Deep', content_html: `${'<div>'.repeat(40_000)}words` }),
   // The same in the title: 3.2 s.

@@ -31,6 +31,25 @@ fn thai_is_segmented_into_words_by_intl_segmenter() {
 }
 
 #[wasm_bindgen_test]
+fn past_the_segmenters_budget_thai_words_are_estimated_closely() {
+    // A sentence of 8 words (by the segmenter), 30,000 times: 900,000 characters, far past
+    // what is segmented exactly.
+    let sentence = "ภาษาไทยเป็นภาษาที่มีระดับเสียง ";
+    let exact = words::count(sentence).words;
+    assert!(exact > 4, "segmented: {exact}");
+    let estimated = words::count(&sentence.repeat(30_000)).words;
+    let expected = exact * 30_000;
+    assert!(
+        estimated.abs_diff(expected) * 100 <= expected,
+        "{estimated} words estimated, {expected} counted one by one"
+    );
+    // Text that fits is counted exactly, in one text or in many.
+    let mut counter = words::WordCounter::default();
+    let blocks: u64 = (0..100).map(|_| counter.count(sentence).words).sum();
+    assert_eq!(blocks, exact * 100);
+}
+
+#[wasm_bindgen_test]
 fn reading_time_vectors_hold_in_the_browser_too() {
     let seed = include_str!("fixtures/seed-body.txt");
     assert_eq!(words::count(seed).words, 508);

@@ -176,21 +176,43 @@ fn a_sources_own_reading_time_wins_over_the_count() {
     assert_eq!(parts(&html, "reading-time"), ["7 min read"]);
 }
 
-#[test]
-fn names_categories_and_titles_are_isolated_so_their_direction_cannot_spill() {
-    let html = futures::executor::block_on(
+/// The article view of the article in `json`, rendered natively.
+fn render_article(json: String) -> String {
+    futures::executor::block_on(
         ServerRenderer::<ArticleView>::with_props(move || {
-            let json = r#"{"format":"article-reader","version":1,"article":{
-                "title":"\u202eTitle","category":"\u202eNews",
-                "authors":[{"name":"Eve \u202e"},{"name":"Bob"}],
-                "body":[{"type":"paragraph","text":"x"}]}}"#;
             yew::props!(article_reader::components::ArticleViewProps {
-                article: Shared::new(parse_article(json, None, None).expect("article")),
+                article: Shared::new(parse_article(&json, None, None).expect("article")),
                 locale: Locale::default(),
             })
         })
         .hydratable(false)
         .render(),
+    )
+}
+
+#[test]
+fn a_long_body_is_rendered_in_parts_laid_out_as_they_near_the_viewport() {
+    // 20,000 characters of Thai: five paragraphs of up to 4,000, each a part of its own.
+    let json = serde_json::json!({
+        "version": "https://jsonfeed.org/version/1.1",
+        "items": [{"id": "1", "title": "Thai", "content_text": "ก ".repeat(10_000)}],
+    });
+    let html = render_article(json.to_string());
+    assert_eq!(html.matches(r#"<div class="body__part"><p>"#).count(), 6);
+    assert_eq!(html.matches("<p>").count(), 6);
+    // An ordinary body is not.
+    let html = render_article(include_str!("../demo/ms-ice.json").to_owned());
+    assert!(!html.contains("body__part"));
+}
+
+#[test]
+fn names_categories_and_titles_are_isolated_so_their_direction_cannot_spill() {
+    let html = render_article(
+        r#"{"format":"article-reader","version":1,"article":{
+            "title":"\u202eTitle","category":"\u202eNews",
+            "authors":[{"name":"Eve \u202e"},{"name":"Bob"}],
+            "body":[{"type":"paragraph","text":"x"}]}}"#
+            .to_owned(),
     );
     assert!(html.contains("<bdi>\u{202e}Title</bdi>"), "{html}");
     assert!(html.contains("<bdi>\u{202e}News</bdi>"), "{html}");
@@ -202,19 +224,12 @@ fn names_categories_and_titles_are_isolated_so_their_direction_cannot_spill() {
 
 #[test]
 fn every_image_asks_for_no_more_than_the_page_origin() {
-    let html = futures::executor::block_on(
-        ServerRenderer::<ArticleView>::with_props(move || {
-            let json = r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1",
-                "title":"Pictures","image":"https://img.example/f.png",
-                "content_html":"<p><img src=\"https://img.example/i.png\"></p>",
-                "authors":[{"name":"Ada","avatar":"https://img.example/a.png"}]}]}"#;
-            yew::props!(article_reader::components::ArticleViewProps {
-                article: Shared::new(parse_article(json, None, None).expect("article")),
-                locale: Locale::default(),
-            })
-        })
-        .hydratable(false)
-        .render(),
+    let html = render_article(
+        r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1",
+            "title":"Pictures","image":"https://img.example/f.png",
+            "content_html":"<p><img src=\"https://img.example/i.png\"></p>",
+            "authors":[{"name":"Ada","avatar":"https://img.example/a.png"}]}]}"#
+            .to_owned(),
     );
     assert_eq!(html.matches("<img").count(), 3, "{html}");
     assert_eq!(

@@ -44,6 +44,7 @@ fn fixed_attributes(tag: Tag) -> &'static [(&'static str, &'static str)] {
             ("decoding", "async"),
             ("referrerpolicy", IMAGE_REFERRER_POLICY),
         ],
+        Tag::Part => &[("class", "body__part")],
         _ => &[],
     }
 }
@@ -90,7 +91,10 @@ mod dom {
                 for (name, value) in fixed_attributes(element.tag) {
                     built.set_attribute(name, value).ok()?;
                 }
-                if !element.tag.is_void() {
+                if let [Node::Text(text)] = &element.children[..] {
+                    // One call for the commonest block, a paragraph of text alone.
+                    built.set_text_content(Some(text));
+                } else if !element.tag.is_void() {
                     for child in &element.children {
                         if let Some(child) = build(document, child) {
                             built.append_child(&child).ok()?;

@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use crate::model::{Article, Shared};
 use crate::text::reading_time;
-use crate::text::words::{self, TextCounts};
+use crate::text::words::{TextCounts, WordCounter};
 
 /// How long the body takes to read, and how far through it the reader is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -24,12 +24,14 @@ struct BlockCost {
 }
 
 fn block_costs(article: &Article) -> Vec<BlockCost> {
+    // One counter for the body, so its segmenter budget holds for the whole of it.
+    let mut counter = WordCounter::default();
     article
         .body
         .nodes()
         .iter()
         .map(|node| BlockCost {
-            counts: words::count(&node.text()),
+            counts: counter.count(&node.text()),
             images: node.image_count(),
         })
         .collect()
@@ -47,10 +49,7 @@ fn sum_from(costs: &[BlockCost], first: usize) -> (TextCounts, u32) {
     let rest = costs.get(first..).unwrap_or_default();
     let counts = rest
         .iter()
-        .fold(TextCounts::default(), |sum, c| TextCounts {
-            words: sum.words + c.counts.words,
-            cjk_chars: sum.cjk_chars + c.counts.cjk_chars,
-        });
+        .fold(TextCounts::default(), |sum, c| sum + c.counts);
     (counts, rest.iter().map(|c| c.images).sum())
 }
 

@@ -83,7 +83,7 @@ pub fn canonical(tag: &str) -> Option<String> {
             return None;
         }
     }
-    (at == subtags.len()).then(|| out.join("-"))
+    (at == subtags.len()).then(|| crate::text::join(&out, "-"))
 }
 
 #[cfg(test)]

@@ -8,6 +8,8 @@ use std::cell::{Cell, OnceCell};
 use std::fmt;
 use std::rc::Rc;
 
+use crate::text::words::is_unspaced;
+
 /// The elements a body may contain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tag {
@@ -51,6 +53,9 @@ pub enum Tag {
     TableRow,
     TableHeader,
     TableCell,
+    /// A group of a long body's top-level blocks, laid out only as it nears the viewport
+    /// (see [`Body::new`]); never made from a source's markup.
+    Part,
 }
 
 impl Tag {
@@ -97,6 +102,7 @@ impl Tag {
             Tag::TableRow => "tr",
             Tag::TableHeader => "th",
             Tag::TableCell => "td",
+            Tag::Part => "div",
         }
     }
 
@@ -240,9 +246,11 @@ struct Lazy {
 }
 
 impl Body {
+    /// A body of `nodes`, laid out so that no text costs the browser seconds: a long paragraph
+    /// of a dictionary script in several, and a long body in [`Tag::Part`]s.
     pub fn new(nodes: Vec<Node>) -> Self {
         Body(Rc::new(Lazy {
-            nodes: OnceCell::from(split_long_paragraphs(nodes)),
+            nodes: OnceCell::from(lay_out(nodes)),
             ..Lazy::default()
         }))
     }
@@ -250,9 +258,9 @@ impl Body {
     /// A body made by `make` when first asked for; `preview` is its opening text meanwhile.
     pub fn later(preview: String, make: impl FnOnce() -> Vec<Node> + 'static) -> Self {
         Body(Rc::new(Lazy {
-            nodes: OnceCell::new(),
-            make: Cell::new(Some(Box::new(move || split_long_paragraphs(make())))),
+            make: Cell::new(Some(Box::new(move || lay_out(make())))),
             preview: Some(preview),
+            ..Lazy::default()
         }))
     }
 
@@ -304,6 +312,61 @@ impl Body {
     }
 }
 
+fn lay_out(nodes: Vec<Node>) -> Vec<Node> {
+    group_into_parts(split_long_paragraphs(nodes))
+}
+
+/// What laying out a body costs, in Latin characters: past this weight its blocks are grouped
+/// in [`Tag::Part`]s of at most [`PART_WEIGHT`]. 100,000 is some 16,000 words of Latin text,
+/// or 6,250 characters of Thai: about 50 ms of layout.
+const LONG_BODY_WEIGHT: u64 = 100_000;
+const PART_WEIGHT: u64 = 20_000;
+/// A character of a dictionary script, and an element, in Latin characters.
+const DICTIONARY_WEIGHT: u64 = 16;
+const ELEMENT_WEIGHT: u64 = 20;
+
+/// What laying out `node` costs, in Latin characters.
+fn layout_weight(node: &Node) -> u64 {
+    match node {
+        Node::Text(text) if text.is_ascii() => text.len() as u64,
+        Node::Text(text) => text
+            .chars()
+            .map(|c| if is_unspaced(c) { DICTIONARY_WEIGHT } else { 1 })
+            .sum(),
+        Node::Element(e) => ELEMENT_WEIGHT + e.children.iter().map(layout_weight).sum::<u64>(),
+        Node::VideoLink { .. } => ELEMENT_WEIGHT,
+    }
+}
+
+/// Laying out costs the browser about 0.4 µs a character of most scripts, up to 8 µs one of a
+/// script broken into lines with a dictionary (Thai, Lao, Khmer, Myanmar), and some 8 µs an
+/// element: a megabyte of text holds the page for seconds at once. So the blocks of a body
+/// heavier than [`LONG_BODY_WEIGHT`] are grouped in parts of at most [`PART_WEIGHT`] (a
+/// heavier block alone), each laid out only as it nears the viewport (`content-visibility:
+/// auto`): it costs what is on screen. Parts rather than blocks, since the browser checks
+/// every such element on every frame. A body of ordinary length is laid out whole.
+fn group_into_parts(nodes: Vec<Node>) -> Vec<Node> {
+    let weights: Vec<u64> = nodes.iter().map(layout_weight).collect();
+    if weights.iter().sum::<u64>() <= LONG_BODY_WEIGHT {
+        return nodes;
+    }
+    let mut parts = Vec::new();
+    let (mut part, mut weight) = (Vec::new(), 0);
+    for (node, block) in nodes.into_iter().zip(weights) {
+        if !part.is_empty() && weight + block > PART_WEIGHT {
+            parts.push(Node::Element(Element::new(
+                Tag::Part,
+                std::mem::take(&mut part),
+            )));
+            weight = 0;
+        }
+        part.push(node);
+        weight += block;
+    }
+    parts.push(Node::Element(Element::new(Tag::Part, part)));
+    parts
+}
+
 /// The longest paragraph of a script laid out with a dictionary (Thai, Lao, Khmer, Myanmar)
 /// kept whole, in characters.
 pub const MAX_DICTIONARY_PARAGRAPH: usize = 4000;
@@ -315,8 +378,7 @@ pub const MAX_DICTIONARY_PARAGRAPH: usize = 4000;
 /// paragraphs, cut at spaces where there are any.
 fn split_long_paragraphs(nodes: Vec<Node>) -> Vec<Node> {
     let too_long = |text: &str| {
-        text.chars().nth(MAX_DICTIONARY_PARAGRAPH).is_some()
-            && text.chars().any(crate::text::words::is_unspaced)
+        text.chars().nth(MAX_DICTIONARY_PARAGRAPH).is_some() && text.chars().any(is_unspaced)
     };
     let mut out = Vec::with_capacity(nodes.len());
     for node in nodes {
@@ -483,6 +545,49 @@ mod tests {
         assert_eq!(run.nodes().len(), 2);
         let english = Body::new(vec![Node::with_text(Tag::Paragraph, "word ".repeat(5_000))]);
         assert_eq!(english.nodes().len(), 1);
+    }
+
+    #[test]
+    fn a_long_body_is_laid_out_in_parts_that_keep_its_blocks_in_order() {
+        const TEN_WORDS: &str = "word word word word word word word word word word";
+        let paragraphs =
+            |count: usize, text: &str| vec![Node::with_text(Tag::Paragraph, text); count];
+        let is_part = |node: &Node| matches!(node, Node::Element(e) if e.tag == Tag::Part);
+        // An ordinary long read (1,000 paragraphs of 10 words) is laid out whole.
+        let read = paragraphs(1_000, TEN_WORDS);
+        assert_eq!(Body::new(read.clone()).nodes(), &read[..]);
+        // A megabyte of them comes in parts of a few hundred paragraphs, in order.
+        let blocks = paragraphs(16_000, TEN_WORDS);
+        let long = Body::new(blocks.clone());
+        let parts = long.nodes();
+        assert!((40..60).contains(&parts.len()), "{} parts", parts.len());
+        assert!(parts.iter().all(is_part));
+        assert!(parts
+            .iter()
+            .all(|p| layout_weight(p) <= PART_WEIGHT + ELEMENT_WEIGHT));
+        let inside: Vec<&Node> = parts
+            .iter()
+            .flat_map(|p| match p {
+                Node::Element(e) => e.children.iter(),
+                _ => [].iter(),
+            })
+            .collect();
+        assert_eq!(inside, blocks.iter().collect::<Vec<_>>());
+        let mut text = String::new();
+        collect_text(&blocks, &mut text);
+        assert_eq!(long.text(), text);
+        // Thai weighs more: 20,000 characters are long, and a block heavier than a part is a
+        // part of its own.
+        let thai = Body::new(paragraphs(1, &"ก ".repeat(10_000)));
+        assert_eq!(thai.nodes().len(), 6);
+        assert!(thai
+            .nodes()
+            .iter()
+            .all(|p| is_part(p) && matches!(p, Node::Element(e) if e.children.len() == 1)));
+        assert!(!Body::new(paragraphs(1, &"ก ".repeat(1_000)))
+            .nodes()
+            .iter()
+            .any(is_part));
     }
 
     #[test]

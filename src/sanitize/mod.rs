@@ -74,12 +74,12 @@ pub fn sanitize_later(html: &str, base: Option<&str>) -> Body {
         let cut = text.trim_end().rfind(char::is_whitespace).unwrap_or(0);
         text.truncate(cut);
     }
-    let preview = text
-        .lines()
-        .map(collapse_whitespace)
-        .filter(|line| !line.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let preview = crate::text::join(
+        text.lines()
+            .map(collapse_whitespace)
+            .filter(|line| !line.is_empty()),
+        "\n",
+    );
     let (html, base) = (html.to_owned(), base.map(str::to_owned));
     Body::later(preview, move || sanitize_nodes(&html, base.as_deref()))
 }

@@ -234,7 +234,7 @@ fn checked_srcset(value: &str, base: Option<&str>) -> Option<String> {
             }
         })
         .collect();
-    (!candidates.is_empty()).then(|| candidates.join(", "))
+    (!candidates.is_empty()).then(|| crate::text::join(&candidates, ", "))
 }
 
 fn is_descriptor(d: &str) -> bool {

@@ -145,7 +145,7 @@ impl SharePayload {
             }
             Value::Via => via?.to_owned(),
             Value::Hashtags if self.hashtags.is_empty() => return None,
-            Value::Hashtags => self.hashtags.join(","),
+            Value::Hashtags => crate::text::join(&self.hashtags, ","),
             Value::BlueskyText => {
                 let budget = BLUESKY_LIMIT.saturating_sub(graphemes(url) + 1);
                 format!("{} {url}", cut(title, usize::MAX, budget, |_| 1))

@@ -17,51 +17,139 @@ pub struct TextCounts {
     pub cjk_chars: u64,
 }
 
-/// Counts words and CJK characters in `text`.
-pub fn count(text: &str) -> TextCounts {
-    let mut counts = TextCounts::default();
-    // Runs of scripts without spaces, gathered for one call to the segmenter.
-    let mut runs = String::new();
-    let mut run_count = 0;
-    let mut in_word = false;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        if is_unspaced(c) {
-            let mut end = at + c.len_utf8();
-            while let Some(&(next_at, next)) = chars.peek() {
-                if !(is_unspaced(next) || is_combining_mark(next)) {
-                    break;
-                }
-                end = next_at + next.len_utf8();
-                chars.next();
-            }
-            if run_count > 0 {
-                runs.push(' ');
-            }
-            runs.push_str(&text[at..end]);
-            run_count += 1;
-            in_word = false;
-        } else if is_cjk(c) {
-            counts.cjk_chars += 1;
-            in_word = false;
-        } else if is_word_char(c) {
-            if !in_word {
-                counts.words += 1;
-                in_word = true;
-            }
-        } else if in_word && is_mid_word(c) {
-            // Continue the word only if another word character follows directly.
-            in_word = chars.peek().is_some_and(|&(_, next)| {
-                is_word_char(next) && !is_cjk(next) && !is_unspaced(next)
-            });
-        } else {
-            in_word = false;
+impl std::ops::Add for TextCounts {
+    type Output = TextCounts;
+
+    fn add(self, other: TextCounts) -> TextCounts {
+        TextCounts {
+            words: self.words + other.words,
+            cjk_chars: self.cjk_chars + other.cjk_chars,
         }
     }
-    if run_count > 0 {
-        counts.words += super::segmenter::count_words(&runs, run_count);
+}
+
+/// Counts words and CJK characters in `text`.
+pub fn count(text: &str) -> TextCounts {
+    WordCounter::default().count(text)
+}
+
+/// Bytes of unspaced-script runs the browser's segmenter is asked to split for one counter.
+/// Splitting costs the main thread about a millisecond per thousand characters, so a body of
+/// any length costs a bounded time: past this, words are estimated at the rate found so far.
+/// Natively a run is one word whatever its length, at no cost: no budget.
+#[cfg(target_arch = "wasm32")]
+const SEGMENTED_BYTES: usize = 30_000;
+#[cfg(not(target_arch = "wasm32"))]
+const SEGMENTED_BYTES: usize = usize::MAX;
+
+/// Counts several texts (the blocks of one body) with one budget for the segmenter: the first
+/// [`SEGMENTED_BYTES`] of unspaced-script runs are split exactly, the rest estimated at the
+/// words-per-byte rate they showed.
+#[derive(Debug)]
+pub struct WordCounter {
+    budget: usize,
+    segmented_bytes: usize,
+    segmented_words: u64,
+}
+
+impl Default for WordCounter {
+    fn default() -> Self {
+        WordCounter::with_budget(SEGMENTED_BYTES)
     }
-    counts
+}
+
+impl WordCounter {
+    /// A counter that splits at most `budget` bytes of unspaced-script runs exactly.
+    pub fn with_budget(budget: usize) -> Self {
+        WordCounter {
+            budget,
+            segmented_bytes: 0,
+            segmented_words: 0,
+        }
+    }
+
+    /// Counts words and CJK characters in `text`.
+    pub fn count(&mut self, text: &str) -> TextCounts {
+        let mut counts = TextCounts::default();
+        // Runs of scripts without spaces, gathered for one call to the segmenter.
+        let mut runs = String::new();
+        let mut in_word = false;
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if is_unspaced(c) {
+                let mut end = at + c.len_utf8();
+                while let Some(&(next_at, next)) = chars.peek() {
+                    if !(is_unspaced(next) || is_combining_mark(next)) {
+                        break;
+                    }
+                    end = next_at + next.len_utf8();
+                    chars.next();
+                }
+                if !runs.is_empty() {
+                    runs.push(' ');
+                }
+                runs.push_str(&text[at..end]);
+                in_word = false;
+            } else if is_cjk(c) {
+                counts.cjk_chars += 1;
+                in_word = false;
+            } else if is_word_char(c) {
+                if !in_word {
+                    counts.words += 1;
+                    in_word = true;
+                }
+            } else if in_word && is_mid_word(c) {
+                // Continue the word only if another word character follows directly.
+                in_word = chars.peek().is_some_and(|&(_, next)| {
+                    is_word_char(next) && !is_cjk(next) && !is_unspaced(next)
+                });
+            } else {
+                in_word = false;
+            }
+        }
+        counts.words += self.unspaced_words(&runs);
+        counts
+    }
+
+    /// Words in `runs` (runs separated by single spaces): split exactly within the budget, the
+    /// rest estimated, never fewer than one word a run.
+    fn unspaced_words(&mut self, runs: &str) -> u64 {
+        let run_count = |runs: &str| {
+            if runs.is_empty() {
+                0
+            } else {
+                runs.bytes().filter(|&b| b == b' ').count() as u64 + 1
+            }
+        };
+        let left = self.budget.saturating_sub(self.segmented_bytes);
+        let exact_end = if runs.len() <= left {
+            runs.len()
+        } else {
+            // Up to the last space within the budget; within a run when there is none, so a
+            // single long run still gives a rate.
+            runs.as_bytes()[..left]
+                .iter()
+                .rposition(|&b| b == b' ')
+                .or_else(|| (0..=left).rev().find(|&at| runs.is_char_boundary(at)))
+                .unwrap_or(0)
+        };
+        let (exact, rest) = runs.split_at(exact_end);
+        let mut words = 0;
+        if !exact.is_empty() {
+            words = super::segmenter::count_words(exact, run_count(exact));
+            self.segmented_bytes += exact.len();
+            self.segmented_words += words;
+        }
+        let rest = rest.trim_start_matches(' ');
+        if !rest.is_empty() {
+            let estimate = (rest.len() as u64)
+                .saturating_mul(self.segmented_words)
+                .checked_div(self.segmented_bytes as u64)
+                .unwrap_or(0);
+            words += estimate.max(run_count(rest));
+        }
+        words
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -127,6 +215,27 @@ mod tests {
     fn an_unspaced_run_is_one_word_natively_and_does_not_join_neighbours() {
         assert_eq!(words("จะถูกเปิดตัว"), 1);
         assert_eq!(words("iPhone จะถูกเปิดตัว today"), 3);
+    }
+
+    #[test]
+    fn past_the_budget_unspaced_words_are_estimated_at_the_rate_found_so_far() {
+        // Natively each run is one word: 10 runs of 3 letters (9 bytes each) and spaces.
+        let short_runs = ["กกก"; 10].join(" ");
+        let mut counter = WordCounter::with_budget(50);
+        assert_eq!(counter.count(&short_runs).words, 10, "5 exact, 5 estimated");
+        // The rate so far is about a word per 10 bytes (a run and its space): a long run of 90
+        // bytes, past the budget, counts as 9 words, not 1.
+        assert_eq!(counter.count(&"ก".repeat(30)).words, 9);
+        // Never fewer than one word a run.
+        assert_eq!(counter.count(&["ก"; 20].join(" ")).words, 20);
+        // A first run longer than the budget is split in part, for a rate: natively its first
+        // 48 bytes are a word, and the 42 after them are estimated at that rate (none, but a
+        // run is never less than one word).
+        assert_eq!(WordCounter::with_budget(50).count(&"ก".repeat(30)).words, 2);
+        // Within the budget the count is exact.
+        let mut roomy = WordCounter::with_budget(1_000);
+        assert_eq!(roomy.count(&"ก".repeat(30)).words, 1);
+        assert_eq!(count(&short_runs).words, 10);
     }
 
     #[test]
