@@ -158,7 +158,7 @@ async fn xss_vectors_never_run_and_leave_nothing_executable_in_the_dom() {
         let _app = mount(&holder, feed.to_string());
         assert!(
             settle_until(|| holder
-                .query_selector("[part=article], [part=status]")
+                .query_selector("[part=article], [part=status][role=alert]")
                 .unwrap()
                 .is_some())
             .await,

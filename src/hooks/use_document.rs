@@ -37,13 +37,32 @@ pub fn use_document<T: 'static>(
             let cancel = cancel.clone();
             yew::platform::spawn_local(async move {
                 let result = load(&fetcher, &request, read, cancel.clone()).await;
-                if !cancel.is_cancelled() {
-                    on_settled.emit((request.id, result));
-                }
+                // Reading (a long body is sanitized then) and showing it are separate tasks,
+                // so the page paints and answers input between the two.
+                let settle = move || {
+                    if !cancel.is_cancelled() {
+                        on_settled.emit((request.id, result));
+                    }
+                };
+                in_a_task_of_its_own(Box::new(settle));
             });
         }
         move || cancel.cancel()
     });
+}
+
+/// Runs `then` in a new task (natively, now). Boxed: one copy for every kind of document.
+fn in_a_task_of_its_own(then: Box<dyn FnOnce()>) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let callback = wasm_bindgen::closure::Closure::once_into_js(then);
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(callback.unchecked_ref());
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    then();
 }
 
 async fn load<T>(

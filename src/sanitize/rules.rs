@@ -106,7 +106,8 @@ fn is_hidden(element: &RawElement) -> bool {
             return false;
         };
         let value = value.to_ascii_lowercase();
-        let value = value.trim().trim_end_matches("!important").trim();
+        let value = value.trim();
+        let value = value.strip_suffix("!important").unwrap_or(value).trim();
         match property.trim().to_ascii_lowercase().as_str() {
             "display" => value == "none",
             "visibility" => value == "hidden" || value == "collapse",

@@ -89,6 +89,18 @@ pub struct ReaderProps {
     pub on_event: Callback<ReaderEvent>,
 }
 
+/// An article read from a document, its body sanitized now: while the document is read,
+/// not when it is shown, which comes in a task of its own.
+fn read_article(
+    text: &str,
+    format: Option<Format>,
+    url: Option<&str>,
+) -> Result<Article, formats::FormatError> {
+    let article = formats::parse_article(text, format, url)?;
+    article.body.nodes();
+    Ok(article)
+}
+
 /// How a related post opens in place, and the value naming it in the page's history; `None`
 /// when it has only a page URL (a normal link) or nothing.
 fn opening(post: &PostSummary) -> Option<(AttrValue, Target)> {
@@ -144,7 +156,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     use_document(
         article_request,
         props.fetcher.clone(),
-        formats::parse_article,
+        read_article,
         state
             .dispatcher()
             .to_callback()
