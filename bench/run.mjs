@@ -96,7 +96,7 @@ window.__painted = new Promise((done) => {
     const title = find('[part="title"]');
     const body = find('.body');
     if (title && want) {
-      if (body && body.children.length >= want) requestAnimationFrame(() => done(performance.now()));
+      if (body && body.querySelectorAll('p').length >= want) requestAnimationFrame(() => done(performance.now()));
       else requestAnimationFrame(tick);
     } else if (title) {
       done(performance.now());
