@@ -35,6 +35,13 @@ const HANGS = {
   khmer: feed({ title: 'Khmer', content_text: 'កា'.repeat(150_000) }),
   // A megabyte of words in short paragraphs (950 KB): laid out at once, half a second.
   words: feed({ title: 'Words', content_html: '<p>word word word word word word word word word word</p>'.repeat(16_000) }),
+  // A list of 38,000 items (1 MB): laid out at once, 1.5 s.
+  list: feed({ title: 'List', content_html: `<ul>${'<li>an item of a list</li>'.repeat(38_000)}</ul>` }),
+  // A quotation around a megabyte of short paragraphs: laid out at once, 0.7 s.
+  quote: feed({
+    title: 'Quote',
+    content_html: `<blockquote>${'<p>word word word word word word word word word word</p>'.repeat(16_000)}</blockquote>`,
+  }),
   // 40,000 unclosed divs in the body (200 KB): 4.0 s.
   'deep-body': feed({ title: 'Deep', content_html: `${'<div>'.repeat(40_000)}words` }),
   // The same in the title: 3.2 s.

@@ -157,6 +157,8 @@ pub enum Attr {
     Colspan,
     Rowspan,
     Start,
+    /// A list item's number; set only where a long ordered list is laid out in parts.
+    Value,
     Lang,
     Dir,
 }
@@ -174,6 +176,7 @@ impl Attr {
             Attr::Colspan => "colspan",
             Attr::Rowspan => "rowspan",
             Attr::Start => "start",
+            Attr::Value => "value",
             Attr::Lang => "lang",
             Attr::Dir => "dir",
         }
@@ -341,30 +344,105 @@ fn layout_weight(node: &Node) -> u64 {
 /// Laying out costs the browser about 0.4 µs a character of most scripts, up to 8 µs one of a
 /// script broken into lines with a dictionary (Thai, Lao, Khmer, Myanmar), and some 8 µs an
 /// element: a megabyte of text holds the page for seconds at once. So the blocks of a body
-/// heavier than [`LONG_BODY_WEIGHT`] are grouped in parts of at most [`PART_WEIGHT`] (a
-/// heavier block alone), each laid out only as it nears the viewport (`content-visibility:
-/// auto`): it costs what is on screen. Parts rather than blocks, since the browser checks
-/// every such element on every frame. A body of ordinary length is laid out whole.
+/// heavier than [`LONG_BODY_WEIGHT`] are grouped in parts of at most [`PART_WEIGHT`], each
+/// laid out only as it nears the viewport (`content-visibility: auto`): it costs what is on
+/// screen. Parts rather than blocks, since the browser checks every such element on every
+/// frame. A body of ordinary length is laid out whole.
 fn group_into_parts(nodes: Vec<Node>) -> Vec<Node> {
     let weights: Vec<u64> = nodes.iter().map(layout_weight).collect();
     if weights.iter().sum::<u64>() <= LONG_BODY_WEIGHT {
         return nodes;
     }
-    let mut parts = Vec::new();
-    let (mut part, mut weight) = (Vec::new(), 0);
-    for (node, block) in nodes.into_iter().zip(weights) {
-        if !part.is_empty() && weight + block > PART_WEIGHT {
-            parts.push(Node::Element(Element::new(
-                Tag::Part,
-                std::mem::take(&mut part),
-            )));
-            weight = 0;
+    group(nodes, weights)
+}
+
+/// `nodes` (weighing `weights`) in parts. A part ends only where a block does or starts, so no
+/// line of text is cut in two; a container heavier than a part (a long list, a quotation, a
+/// `div` around everything) stays where it is and its content is grouped inside it; a
+/// heavier block of another kind is a part alone.
+fn group(nodes: Vec<Node>, weights: Vec<u64>) -> Vec<Node> {
+    fn flush(part: &mut Vec<Node>, out: &mut Vec<Node>) {
+        if !part.is_empty() {
+            out.push(Node::Element(Element::new(Tag::Part, std::mem::take(part))));
         }
-        part.push(node);
-        weight += block;
     }
-    parts.push(Node::Element(Element::new(Tag::Part, part)));
-    parts
+    let mut out = Vec::new();
+    let (mut part, mut weight) = (Vec::new(), 0);
+    for (node, node_weight) in nodes.into_iter().zip(weights) {
+        let may_end = part.last().is_none_or(is_block_node) || is_block_node(&node);
+        match node {
+            Node::Element(mut e) if node_weight > PART_WEIGHT && holds_parts(e.tag) => {
+                flush(&mut part, &mut out);
+                weight = 0;
+                let children = std::mem::take(&mut e.children);
+                let weights = children.iter().map(layout_weight).collect();
+                e.children = group(children, weights);
+                if e.tag == Tag::OrderedList {
+                    number_parts(&mut e);
+                }
+                out.push(Node::Element(e));
+            }
+            node => {
+                if may_end && weight + node_weight > PART_WEIGHT {
+                    flush(&mut part, &mut out);
+                    weight = 0;
+                }
+                part.push(node);
+                weight += node_weight;
+            }
+        }
+    }
+    flush(&mut part, &mut out);
+    out
+}
+
+/// Numbers the first item of each part of an ordered list: a part (contained, so as to be laid
+/// out on its own) counts its items from 1 otherwise.
+fn number_parts(list: &mut Element) {
+    let mut number = list
+        .attr(Attr::Start)
+        .and_then(crate::text::number)
+        .unwrap_or(1);
+    for part in &mut list.children {
+        let Node::Element(part) = part else { continue };
+        let mut first = true;
+        for item in &mut part.children {
+            match item {
+                Node::Element(item) if item.tag == Tag::ListItem => {
+                    if first {
+                        item.attrs.push((Attr::Value, number.to_string()));
+                        first = false;
+                    }
+                    number += 1;
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn is_block_node(node: &Node) -> bool {
+    match node {
+        Node::Element(e) => e.tag.is_block(),
+        Node::VideoLink { .. } => true,
+        Node::Text(_) => false,
+    }
+}
+
+/// Containers a part may sit in, as HTML parses it back (`div` is allowed in lists and
+/// description lists; in tables it is not, and table parts cannot skip their layout).
+fn holds_parts(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Division
+            | Tag::Blockquote
+            | Tag::UnorderedList
+            | Tag::OrderedList
+            | Tag::ListItem
+            | Tag::DescriptionList
+            | Tag::DescriptionDetails
+            | Tag::Figure
+    )
 }
 
 /// The longest paragraph of a script laid out with a dictionary (Thai, Lao, Khmer, Myanmar)
@@ -588,6 +666,66 @@ mod tests {
             .nodes()
             .iter()
             .any(is_part));
+    }
+
+    #[test]
+    fn a_long_container_is_grouped_inside_and_no_line_is_cut() {
+        let element = |tag, children| Node::Element(Element::new(tag, children));
+        let items: Vec<Node> = (0..40_000)
+            .map(|_| Node::with_text(Tag::ListItem, "an item of a list"))
+            .collect();
+        // A list of 40,000 items stays one list, its items in parts inside it.
+        let list = Body::new(vec![element(Tag::UnorderedList, items.clone())]);
+        let [Node::Element(ul)] = list.nodes() else {
+            panic!("one list: {:?}", list.nodes().len());
+        };
+        assert_eq!(ul.tag, Tag::UnorderedList);
+        assert!(ul.children.len() > 10);
+        let inside: Vec<&Node> = ul
+            .children
+            .iter()
+            .flat_map(|part| match part {
+                Node::Element(e) if e.tag == Tag::Part => e.children.iter(),
+                other => panic!("not a part: {other:?}"),
+            })
+            .collect();
+        assert_eq!(inside, items.iter().collect::<Vec<_>>());
+        // In an ordered list each part's first item carries its number, counted from `start`.
+        let mut ol = Element::new(Tag::OrderedList, items.clone());
+        ol.attrs.push((Attr::Start, "5".into()));
+        let ordered = Body::new(vec![Node::Element(ol)]);
+        let [Node::Element(ol)] = ordered.nodes() else {
+            panic!("one list");
+        };
+        let mut expected = 5;
+        for part in &ol.children {
+            let Node::Element(part) = part else {
+                panic!("not a part")
+            };
+            let Some(Node::Element(first)) = part.children.first() else {
+                panic!("an empty part")
+            };
+            assert_eq!(first.attr(Attr::Value), Some(expected.to_string().as_str()));
+            expected += part.children.len();
+        }
+        assert_eq!(expected, 5 + 40_000);
+        // Inline content (text and emphasis, no block) is one line of text: never cut.
+        let inline: Vec<Node> = (0..20_000)
+            .flat_map(|_| {
+                [
+                    Node::Text("words and ".into()),
+                    Node::with_text(Tag::Emphasis, "more"),
+                ]
+            })
+            .collect();
+        let run = Body::new(vec![element(Tag::Division, inline.clone())]);
+        let [Node::Element(div)] = run.nodes() else {
+            panic!("one div");
+        };
+        assert!(
+            matches!(&div.children[..], [Node::Element(part)] if part.tag == Tag::Part && part.children == inline),
+            "one part holding the whole run"
+        );
     }
 
     #[test]

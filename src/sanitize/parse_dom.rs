@@ -7,7 +7,7 @@
 
 use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{DomParser, NodeList, SupportedType};
+use web_sys::{DomParser, SupportedType};
 
 use super::rules::READ_ATTRIBUTES;
 use super::{RawElement, RawNode};
@@ -20,7 +20,8 @@ const XHTML: &str = "http://www.w3.org/1999/xhtml";
 /// The prototype getters, looked up once per parse.
 struct Getters {
     node_type: Function,
-    child_nodes: Function,
+    first_child: Function,
+    next_sibling: Function,
     node_value: Function,
     local_name: Function,
     namespace_uri: Function,
@@ -51,7 +52,8 @@ impl Getters {
         let document = prototype("Document")?;
         Some(Getters {
             node_type: getter(&node, "nodeType")?,
-            child_nodes: getter(&node, "childNodes")?,
+            first_child: getter(&node, "firstChild")?,
+            next_sibling: getter(&node, "nextSibling")?,
             node_value: getter(&node, "nodeValue")?,
             local_name: getter(&element, "localName")?,
             namespace_uri: getter(&element, "namespaceURI")?,
@@ -75,28 +77,26 @@ pub fn parse_fragment(html: &str) -> Vec<RawNode> {
             .parse_from_string(html, SupportedType::TextHtml)
             .ok()?;
         let body = getters.read(&getters.body, &document);
-        Some(children(&getters, &body))
+        Some(children(&getters, &body, false))
     };
     parse().unwrap_or_default()
 }
 
-fn children(getters: &Getters, node: &JsValue) -> Vec<RawNode> {
-    let Ok(list) = getters
-        .read(&getters.child_nodes, node)
-        .dyn_into::<NodeList>()
-    else {
-        return Vec::new();
-    };
-    let mut nodes = Vec::with_capacity(list.length() as usize);
-    for i in 0..list.length() {
-        if let Some(node) = list.item(i).and_then(|child| convert(getters, &child)) {
+/// The children of `node`, found by following siblings (one call a node, where a `NodeList`
+/// takes two); `foreign` when `node` is in or under an `svg` or `math` element.
+fn children(getters: &Getters, node: &JsValue, foreign: bool) -> Vec<RawNode> {
+    let mut nodes = Vec::new();
+    let mut child = getters.read(&getters.first_child, node);
+    while child.is_object() {
+        if let Some(node) = convert(getters, &child, foreign) {
             nodes.push(node);
         }
+        child = getters.read(&getters.next_sibling, &child);
     }
     nodes
 }
 
-fn convert(getters: &Getters, node: &JsValue) -> Option<RawNode> {
+fn convert(getters: &Getters, node: &JsValue, foreign: bool) -> Option<RawNode> {
     let kind = getters.read(&getters.node_type, node).as_f64()?;
     if kind == TEXT_NODE || kind == CDATA_SECTION_NODE {
         let text = getters.read(&getters.node_value, node).as_string()?;
@@ -106,13 +106,20 @@ fn convert(getters: &Getters, node: &JsValue) -> Option<RawNode> {
         return None;
     }
     let local = getters.read(&getters.local_name, node).as_string()?;
-    let name = match getters
-        .read(&getters.namespace_uri, node)
-        .as_string()
-        .as_deref()
-    {
-        Some(XHTML) => local,
-        _ => format!("foreign:{local}"),
+    // An HTML parser makes elements of another namespace only inside an `svg` or `math`
+    // element (itself of that namespace): elsewhere the namespace is HTML's, and is not asked.
+    let foreign = foreign || local == "svg" || local == "math";
+    let name = if !foreign {
+        local
+    } else {
+        match getters
+            .read(&getters.namespace_uri, node)
+            .as_string()
+            .as_deref()
+        {
+            Some(XHTML) => local,
+            _ => format!("foreign:{local}"),
+        }
     };
     // Only the attributes the rules read, each looked up by name: walking all of them is
     // quadratic in Blink, and a hostile element may have thousands.
@@ -134,6 +141,6 @@ fn convert(getters: &Getters, node: &JsValue) -> Option<RawNode> {
     Some(RawNode::Element(RawElement {
         name,
         attrs,
-        children: children(getters, node),
+        children: children(getters, node, foreign),
     }))
 }
