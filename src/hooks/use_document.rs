@@ -36,20 +36,30 @@ pub fn use_document<T: 'static>(
         if let Some(request) = request.clone() {
             let cancel = cancel.clone();
             yew::platform::spawn_local(async move {
-                let result = load(&fetcher, &request, read, cancel.clone()).await;
-                // Reading (a long body is sanitized then) and showing it are separate tasks,
-                // so the page paints and answers input between the two.
-                let settle = move || {
+                let mut size = 0;
+                let result = load(&fetcher, &request, read, cancel.clone(), &mut size).await;
+                let settle: Box<dyn FnOnce()> = Box::new(move || {
                     if !cancel.is_cancelled() {
                         on_settled.emit((request.id, result));
                     }
-                };
-                in_a_task_of_its_own(Box::new(settle));
+                });
+                // Reading a long document (its body is sanitized then) and showing it are
+                // separate tasks, so the page paints and answers input between the two; a
+                // short one is shown at once, in the frame it can make.
+                if size > SEPARATE_TASKS_BYTES {
+                    in_a_task_of_its_own(settle);
+                } else {
+                    settle();
+                }
             });
         }
         move || cancel.cancel()
     });
 }
+
+/// The size of a document past which reading and showing it are separate tasks: 100 KB of HTML
+/// take some 30 ms to sanitize here.
+const SEPARATE_TASKS_BYTES: usize = 100_000;
 
 /// Runs `then` in a new task (natively, now). Boxed: one copy for every kind of document.
 fn in_a_task_of_its_own(then: Box<dyn FnOnce()>) {
@@ -70,11 +80,13 @@ async fn load<T>(
     request: &DocumentRequest,
     read: Reader<T>,
     cancel: Cancel,
+    size: &mut usize,
 ) -> Result<Rc<T>, LoadError> {
     if request.url.is_empty() {
         return Err(LoadError::MissingSource);
     }
     let text = fetcher.fetch(&request.url, cancel, request.policy).await?;
+    *size = text.len();
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(LoadError::TooLarge(text.len()));
     }
