@@ -315,6 +315,7 @@ impl Body {
     }
 }
 
+/// `nodes` laid out so that no text costs the browser seconds (see [`Body::new`]).
 fn lay_out(nodes: Vec<Node>) -> Vec<Node> {
     group_into_parts(split_long_paragraphs(nodes))
 }

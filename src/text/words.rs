@@ -6,8 +6,8 @@
 //! ends it (`mission-critical` is two words). Punctuation-only tokens are not words.
 //! Han, Hiragana, Katakana and Hangul characters are counted one by one, not as words.
 //! Runs of scripts written without spaces between words (Thai, Lao, Khmer, Myanmar) go to the
-//! browser's `Intl.Segmenter`, which has their dictionaries; natively such a run counts as one
-//! word.
+//! browser's `Intl.Segmenter`, which has their dictionaries, up to a budget past which they are
+//! estimated ([`WordCounter`]); natively such a run counts as one word.
 
 /// What reading time is computed from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
