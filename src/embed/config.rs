@@ -185,18 +185,7 @@ mod tests {
 
     #[test]
     fn the_loader_observes_exactly_the_attributes_read_here() {
-        let loader = include_str!("article-reader.js");
-        let list = loader
-            .split("const ATTRIBUTES = [")
-            .nth(1)
-            .and_then(|rest| rest.split("];").next())
-            .expect("the loader declares `const ATTRIBUTES = [...];`");
-        let names: Vec<&str> = list
-            .split(',')
-            .map(|name| name.trim().trim_matches('\''))
-            .filter(|name| !name.is_empty())
-            .collect();
-        assert_eq!(names, ATTRIBUTES);
+        assert_eq!(crate::embed::loader_list("ATTRIBUTES"), ATTRIBUTES);
     }
 
     #[test]

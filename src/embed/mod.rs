@@ -14,6 +14,22 @@ mod events;
 /// shadow root.
 pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
+/// The items of `const {name} = [...];` in the loader, unquoted: lists the loader and the
+/// engine must agree on.
+#[cfg(test)]
+pub(crate) fn loader_list(name: &str) -> Vec<&'static str> {
+    const LOADER: &str = include_str!("article-reader.js");
+    LOADER
+        .split(&format!("const {name} = ["))
+        .nth(1)
+        .and_then(|rest| rest.split("];").next())
+        .unwrap_or_else(|| panic!("the loader declares `const {name} = [...];`"))
+        .split(',')
+        .map(|item| item.trim().trim_matches('\''))
+        .filter(|item| !item.is_empty())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::WIDGET_CSS;
