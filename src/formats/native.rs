@@ -137,7 +137,7 @@ pub fn posts(value: &Json, base: Option<&str>) -> Result<Vec<PostSummary>, Forma
 fn parse_date(fields: Fields<'_>, key: &str) -> Result<Option<Timestamp>, FieldError> {
     fields
         .string(key)?
-        .map(|s| Timestamp::parse_rfc3339(s).map_err(|e| FieldError::new(key, e.to_string())))
+        .map(|s| Timestamp::parse_feed_date(s).map_err(|e| FieldError::new(key, e.to_string())))
         .transpose()
 }
 

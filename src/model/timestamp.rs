@@ -36,7 +36,10 @@ const MONTHS: [&str; 12] = [
 
 impl Timestamp {
     /// Parses RFC 3339 (`2018-06-19T09:30:00Z`, `…+02:00`, fractional seconds, lower-case
-    /// `t`/`z`, a space for `T`) and a plain date (`2018-06-19`, taken as midnight UTC).
+    /// `t`/`z`) and the forms feeds write in its place: a space for `T`, an offset without its
+    /// colon (`+0100`) or after a space, followed by a zone name (Jekyll's and Hugo's default
+    /// `1998-03-01 00:00:00 +0100`, Go's `… +0000 UTC`), and a plain date (`2018-06-19`, taken
+    /// as midnight UTC). A time without an offset is refused: its instant is unknown.
     pub fn parse_rfc3339(input: &str) -> Result<Timestamp, DateError> {
         let error = || DateError(input.to_owned());
         let s = input.trim().as_bytes();
@@ -76,24 +79,7 @@ impl Timestamp {
             }
             rest += digits;
         }
-        let offset = match &s[rest..] {
-            [b'Z' | b'z'] => 0,
-            [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
-                let two = |a: u8, b: u8| -> Option<i64> {
-                    (a.is_ascii_digit() && b.is_ascii_digit())
-                        .then(|| i64::from(a - b'0') * 10 + i64::from(b - b'0'))
-                };
-                let hours = two(*h1, *h2).ok_or_else(error)?;
-                let minutes = two(*m1, *m2).ok_or_else(error)?;
-                let magnitude = hours * 3600 + minutes * 60;
-                if *sign == b'+' {
-                    magnitude
-                } else {
-                    -magnitude
-                }
-            }
-            _ => return Err(error()),
-        };
+        let offset = offset_seconds(&s[rest..]).ok_or_else(error)?;
         Ok(Timestamp(
             date_seconds + hour * 3600 + minute * 60 + second - offset,
         ))
@@ -111,11 +97,12 @@ impl Timestamp {
         rfc2822(input.trim()).ok_or_else(|| DateError(input.to_owned()))
     }
 
-    /// Parses a date-time without an offset (WordPress `date_gmt`) as UTC.
+    /// Parses a date-time without an offset (WordPress `date_gmt`) as UTC; one with an offset,
+    /// or in RFC 2822, as [`Timestamp::parse_feed_date`] does.
     pub fn parse_naive_utc(input: &str) -> Result<Timestamp, DateError> {
         let trimmed = input.trim();
         Timestamp::parse_rfc3339(&format!("{trimmed}Z"))
-            .or_else(|_| Timestamp::parse_rfc3339(trimmed))
+            .or_else(|_| Timestamp::parse_feed_date(trimmed))
             .map_err(|_| DateError(input.to_owned()))
     }
 
@@ -143,6 +130,34 @@ impl Timestamp {
         let month_name = MONTHS[(month - 1) as usize];
         format!("{month_name} {day}, {year}")
     }
+}
+
+/// The offset a date-time ends with, in seconds east of UTC: `Z`, `+hh:mm` or `+hhmm`, after
+/// at most one space; a numeric offset may be followed by a space and a zone's name, which
+/// adds nothing to it.
+fn offset_seconds(rest: &[u8]) -> Option<i64> {
+    let rest = rest.strip_prefix(b" ").unwrap_or(rest);
+    let (sign, h1, h2, m1, m2, after) = match rest {
+        [b'Z' | b'z'] => return Some(0),
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2, after @ ..]
+        | [sign @ (b'+' | b'-'), h1, h2, m1, m2, after @ ..] => (sign, h1, h2, m1, m2, after),
+        _ => return None,
+    };
+    let zone_name = match after {
+        [] => true,
+        [b' ', name @ ..] => (1..=5).contains(&name.len()) && name.iter().all(u8::is_ascii_alphabetic),
+        _ => false,
+    };
+    let two = |a: u8, b: u8| -> Option<i64> {
+        (a.is_ascii_digit() && b.is_ascii_digit())
+            .then(|| i64::from(a - b'0') * 10 + i64::from(b - b'0'))
+    };
+    let (hours, minutes) = (two(*h1, *h2)?, two(*m1, *m2)?);
+    if !zone_name || hours > 23 || minutes > 59 {
+        return None;
+    }
+    let magnitude = hours * 3600 + minutes * 60;
+    Some(if *sign == b'+' { magnitude } else { -magnitude })
 }
 
 /// Zones RFC 2822 names, and their offsets in minutes.
@@ -287,7 +302,12 @@ mod tests {
             "2023-02-29T00:00:00Z",
             "2024-01-15T24:00:00Z",
             "2024-01-15T12:00:00",
-            "2024-01-15T12:00:00+0200",
+            "2024-01-15 12:00:00  +0100",
+            "2024-01-15 12:00:00 +01",
+            "2024-01-15 12:00:00 +0100 Central European Time",
+            "2024-01-15 12:00:00 +0100 UTC+1",
+            "2024-01-15T12:00:00+2400",
+            "2024-01-15T12:00:00 Z UTC",
             "2024-01-15T12:00:00.Z",
             "2024/01/15",
             "２０２４-01-15",
