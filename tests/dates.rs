@@ -32,7 +32,9 @@ fn every_date_vector_reads_as_its_instant_or_as_no_date() {
     let vectors = vectors();
     assert!(vectors.len() >= 25, "the table was read: {vectors:?}");
     for (input, expected) in vectors {
-        let read = Timestamp::parse_feed_date(&input).ok().map(Timestamp::to_rfc3339);
+        let read = Timestamp::parse_feed_date(&input)
+            .ok()
+            .map(Timestamp::to_rfc3339);
         assert_eq!(read, expected, "{input:?}");
     }
 }
@@ -45,10 +47,22 @@ fn spellings(instant: DateTime<FixedOffset>, fraction: bool) -> Vec<(String, i64
     for (format, chrono_reads) in [
         (format!("%Y-%m-%dT%H:%M:%S{frac}%:z"), "rfc3339"),
         (format!("%Y-%m-%d %H:%M:%S{frac}%:z"), "rfc3339"),
-        (format!("%Y-%m-%dT%H:%M:%S{frac}%z"), "%Y-%m-%dT%H:%M:%S%.f%z"),
-        (format!("%Y-%m-%d %H:%M:%S{frac} %z"), "%Y-%m-%d %H:%M:%S%.f %z"),
-        (format!("%Y-%m-%d %H:%M:%S{frac} %:z"), "%Y-%m-%d %H:%M:%S%.f %:z"),
-        (format!("%Y-%m-%d %H:%M:%S{frac} %z UTC"), "%Y-%m-%d %H:%M:%S%.f %z UTC"),
+        (
+            format!("%Y-%m-%dT%H:%M:%S{frac}%z"),
+            "%Y-%m-%dT%H:%M:%S%.f%z",
+        ),
+        (
+            format!("%Y-%m-%d %H:%M:%S{frac} %z"),
+            "%Y-%m-%d %H:%M:%S%.f %z",
+        ),
+        (
+            format!("%Y-%m-%d %H:%M:%S{frac} %:z"),
+            "%Y-%m-%d %H:%M:%S%.f %:z",
+        ),
+        (
+            format!("%Y-%m-%d %H:%M:%S{frac} %z UTC"),
+            "%Y-%m-%d %H:%M:%S%.f %z UTC",
+        ),
         ("%a, %d %b %Y %H:%M:%S %z".to_owned(), "rfc2822"),
     ] {
         let text = instant.format(&format).to_string();
@@ -85,7 +99,11 @@ fn every_accepted_spelling_reads_as_the_instant_chrono_reads() {
         // 1900 to 2100, any second, any offset within ±14 hours in whole minutes.
         let seconds = -2_208_988_800 + next(6_311_433_600);
         let offset = FixedOffset::east_opt(((next(1_681) - 840) * 60) as i32).expect("an offset");
-        let nanos = if case % 3 == 0 { next(1_000_000_000) } else { 0 };
+        let nanos = if case % 3 == 0 {
+            next(1_000_000_000)
+        } else {
+            0
+        };
         let instant = DateTime::from_timestamp(seconds, nanos as u32)
             .expect("an instant")
             .with_timezone(&offset);

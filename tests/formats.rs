@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use article_reader::formats::{parse_article, parse_post_list, Format};
-use article_reader::model::{Article, Node, Tag};
+use article_reader::model::{Article, Node, Opening, Tag};
 
 fn fixture(name: &str) -> String {
     let path = format!(
@@ -146,15 +146,22 @@ fn json_feed_1_1_dirty_feed_rfc_2822_dates_authors_and_missing_ids() {
         "1.0 `author` alone"
     );
 
-    let third = posts[2].article.as_deref().unwrap();
+    // No body at all: not an empty article, a link to its page.
+    let third = &posts[2];
     assert_eq!(third.title.as_deref(), Some("Fake item"));
+    assert!(third.article.is_none());
+    assert_eq!(third.opening(), Opening::Page("https://example.com"));
+    assert_eq!(third.published, None);
+    // Opened alone, it inherits the feed's authors.
+    let mut feed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    feed["items"].as_array_mut().unwrap().drain(..2);
+    let third = parse_article(&feed.to_string(), None, Some(base)).unwrap();
     assert_eq!(
-        author_name(third),
+        author_name(&third),
         Some("Fake Author 3"),
         "inherits the feed's authors"
     );
     assert!(third.body.is_empty());
-    assert_eq!(third.published, None);
 }
 
 #[test]

@@ -251,13 +251,16 @@ fn a_wordpress_list_trimmed_with_fields_links_to_its_pages_instead_of_opening_em
 }
 
 #[test]
-fn wordpress_status_posts_and_empty_titles_are_untitled() {
+fn wordpress_status_posts_keep_their_titles_and_empty_titles_are_untitled() {
     let (article, posts) = read(
         "wordpress/pythonwp-demo-wp-api-org-empty-titles.json",
         "https://demo.wp-api.org/wp-json/wp/v2/posts",
     );
-    // A status post: themes show it without a title, and its title only repeated its text.
-    assert_eq!(article.title, None);
+    // A status post whose client copied its text into its title: the title names it, the
+    // text is shown once, as the body.
+    assert_eq!(article.title.as_deref(), Some("This is a test post!"));
+    assert!(article.title_in_body && !article.shows_title());
+    assert_eq!(article.body.text().trim(), "This is a test post!");
     assert_eq!(article.name().as_deref(), Some("This is a test post!"));
     assert_eq!(
         shown_date(article.dated()).as_deref(),
@@ -265,7 +268,14 @@ fn wordpress_status_posts_and_empty_titles_are_untitled() {
     );
     assert_eq!(reading_minutes(&article), Some(1));
     assert_eq!(posts.len(), 10);
-    assert!(posts.iter().all(|p| p.title.is_none()));
+    let titles: Vec<Option<&str>> = posts.iter().map(|p| p.title.as_deref()).collect();
+    assert_eq!(
+        titles[..3],
+        [Some("This is a test post!"), Some("THis is a test!"), None]
+    );
+    assert!(titles[2..].iter().all(Option::is_none));
+    // A titled entry is not teased with its title again.
+    assert_eq!(posts[0].summary, None);
     let names: Vec<String> = posts.iter().filter_map(PostSummary::name).collect();
     assert_eq!(
         names,

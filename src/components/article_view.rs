@@ -43,7 +43,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         .clone()
         .or_else(|| dated.map(|dated| dated_text(locale, dated)))
         .unwrap_or_default();
-    let untitled = article.title.is_none();
+    // A post shown without a title heading is named by its title, else its opening words.
+    let untitled = !article.shows_title();
     let share_url = props
         .share
         .url
@@ -59,7 +60,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     if let Some(category) = &article.category {
                         <p part="category" class="article__category"><bdi>{ category }</bdi></p>
                     }
-                    if let Some(title) = &article.title {
+                    if let Some(title) = article.title.as_ref().filter(|_| article.shows_title()) {
                         <h1 part="title" class="article__title" tabindex="-1">
                             <bdi>{ title }</bdi>
                         </h1>

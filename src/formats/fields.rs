@@ -3,9 +3,8 @@
 
 use super::json::Json;
 use crate::i18n::canonical_tag;
-use crate::model::{Body, Timestamp};
+use crate::model::Timestamp;
 use crate::sanitize::html_to_text;
-use crate::text::collapse_whitespace;
 use crate::url::{checked_url, UrlUse};
 
 /// A plain-text field as sources send it: entities decoded once, stray tags and extra
@@ -51,23 +50,4 @@ pub fn minutes(value: Option<f64>) -> Option<u32> {
     value
         .filter(|m| (1.0..10_000.0).contains(m))
         .map(|m| m.round() as u32)
-}
-
-/// A title, unless it only repeats the body's first block (status posts whose client copied
-/// the text into the title): the post is then shown untitled, its text first, and its words
-/// are not read twice.
-pub fn title_unless_repeated(title: Option<String>, body: &Body) -> Option<String> {
-    let title = title?;
-    // The first block's text is the preview's first line (read without sanitizing a body
-    // that may never be shown).
-    let preview = body.preview();
-    let first_block = preview
-        .lines()
-        .map(collapse_whitespace)
-        .find(|line| !line.is_empty());
-    if first_block.is_some_and(|text| text.eq_ignore_ascii_case(&title)) {
-        None
-    } else {
-        Some(title)
-    }
 }

@@ -7,7 +7,7 @@
 //! `updated_at` when there is no `published_at`; responses trimmed with `fields=` carry no
 //! `html`, so their posts link to their page.
 
-use super::fields::{date, id, image, link, minutes, plain, title_unless_repeated};
+use super::fields::{date, id, image, link, minutes, plain};
 use super::json::{each, FieldError, Fields, Json};
 use super::FormatError;
 use crate::model::{Article, Author, PostSummary, Timestamp};
@@ -106,7 +106,7 @@ fn post_to_article(
             .or_else(|| url.clone())
             .unwrap_or_else(|| format!("post-{index}")),
         url,
-        title: title_unless_repeated(plain(post.string("title")?), &body),
+        title: plain(post.string("title")?),
         category,
         published: date(post.string("published_at")?, Timestamp::parse_feed_date),
         modified: date(post.string("updated_at")?, Timestamp::parse_feed_date),
@@ -117,6 +117,8 @@ fn post_to_article(
         image: image(post.string("feature_image")?, base),
         protected: false,
         body,
-    };
+        ..Article::default()
+    }
+    .with_title_shown_once();
     Ok((article, html.is_some()))
 }

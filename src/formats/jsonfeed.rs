@@ -6,7 +6,7 @@
 //! a title (micro posts); `content_text` with its line breaks; entities in "plain" titles;
 //! items with no `id` (the URL stands in); protocol- and root-relative URLs.
 
-use super::fields::{date, id, image, language, link, plain, title_unless_repeated};
+use super::fields::{date, id, image, language, link, plain};
 use super::json::{each, FieldError, Fields, Json};
 use super::{plain_text, FormatError};
 use crate::model::{Article, Author, PostSummary, Timestamp};
@@ -101,7 +101,12 @@ fn item_to_article(
     let external_url = item.string("external_url")?;
     let url = link(item.string("url")?, base).or_else(|| link(external_url, base));
     let summary_text = item.string("summary")?;
-    let body = match (item.string("content_html")?, item.string("content_text")?) {
+    // An empty field is no field: the next one is read.
+    let present = |text: &str| !text.trim().is_empty();
+    let body = match (
+        item.string("content_html")?.filter(|t| present(t)),
+        item.string("content_text")?.filter(|t| present(t)),
+    ) {
         (Some(html), _) => sanitize_later(html, url.as_deref().or(base)),
         (None, Some(text)) => plain_text::body(text),
         (None, None) => summary_text.map(plain_text::body).unwrap_or_default(),
@@ -129,7 +134,7 @@ fn item_to_article(
             .or_else(|| url.clone())
             .unwrap_or_else(|| format!("item-{index}")),
         url,
-        title: title_unless_repeated(plain(item.string("title")?), &body),
+        title: plain(item.string("title")?),
         category: item.array("tags")?.iter().find_map(|t| plain(t.as_str())),
         published: date(item.string("date_published")?, Timestamp::parse_feed_date),
         modified: date(item.string("date_modified")?, Timestamp::parse_feed_date),
@@ -140,5 +145,7 @@ fn item_to_article(
         image: image(item.string("image")?.or(item.string("banner_image")?), base),
         protected: false,
         body,
-    })
+        ..Article::default()
+    }
+    .with_title_shown_once())
 }

@@ -92,7 +92,9 @@ fn read_article(article: Fields<'_>, base: Option<&str>) -> Result<Article, Fiel
         image: image(article.string("image")?, base),
         protected: false,
         body,
-    })
+        ..Article::default()
+    }
+    .with_title_shown_once())
 }
 
 fn read_author(author: Fields<'_>, base: Option<&str>) -> Result<Author, FieldError> {

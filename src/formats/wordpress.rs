@@ -10,7 +10,7 @@
 //! posts are shown untitled, as themes show them; collections trimmed with `_fields` carry no
 //! content, so their posts open from their own REST URL or link to their page.
 
-use super::fields::{date, id, image, link, plain, title_unless_repeated};
+use super::fields::{date, id, image, link, plain};
 use super::json::{each, FieldError, Fields, Json};
 use super::FormatError;
 use crate::model::{Article, Author, Body, PostSummary, Timestamp};
@@ -83,9 +83,6 @@ struct Post {
     has_content: bool,
 }
 
-/// Post formats that themes show without their title.
-const UNTITLED_FORMATS: [&str; 2] = ["status", "aside"];
-
 fn post_to_article(post: Fields<'_>, base: Option<&str>, index: usize) -> Result<Post, FieldError> {
     let url = link(post.string("link")?, base);
     let content = post.object("content")?;
@@ -99,10 +96,7 @@ fn post_to_article(post: Fields<'_>, base: Option<&str>, index: usize) -> Result
         (Some(html), false) => sanitize_later(html, url.as_deref().or(base)),
         _ => Body::default(),
     };
-    let untitled_format = post
-        .string("format")?
-        .is_some_and(|format| UNTITLED_FORMATS.contains(&format));
-    let title = plain(rendered(post, "title")?).filter(|_| !untitled_format);
+    let title = plain(rendered(post, "title")?);
     let gmt_or_local = |gmt: &str, local: &str| -> Result<Option<Timestamp>, FieldError> {
         Ok(date(post.string(gmt)?, Timestamp::parse_naive_utc)
             .or(date(post.string(local)?, Timestamp::parse_naive_utc)))
@@ -123,7 +117,7 @@ fn post_to_article(post: Fields<'_>, base: Option<&str>, index: usize) -> Result
             .or_else(|| self_link.clone())
             .unwrap_or_else(|| format!("post-{index}")),
         url,
-        title: title_unless_repeated(title, &body),
+        title,
         category: embedded.as_ref().and_then(category),
         published: gmt_or_local("date_gmt", "date")?,
         modified: gmt_or_local("modified_gmt", "modified")?,
@@ -137,7 +131,9 @@ fn post_to_article(post: Fields<'_>, base: Option<&str>, index: usize) -> Result
         image: embedded.as_ref().and_then(|e| featured_image(e, base)),
         protected,
         body,
-    };
+        ..Article::default()
+    }
+    .with_title_shown_once();
     Ok(Post {
         article,
         self_link,

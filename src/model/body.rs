@@ -8,6 +8,7 @@ use std::cell::{Cell, OnceCell};
 use std::fmt;
 use std::rc::Rc;
 
+use crate::text::collapse_whitespace;
 use crate::text::words::is_unspaced;
 
 /// The elements a body may contain.
@@ -298,6 +299,56 @@ impl Body {
         self.nodes().iter().map(Node::image_count).sum()
     }
 
+    /// Whether the body shows nothing: no text, no image, no video (`""`, whitespace, or
+    /// markup around nothing). Such a post is read as one without a body.
+    pub fn shows_nothing(&self) -> bool {
+        self.preview().trim().is_empty()
+            && self.text().trim().is_empty()
+            && self.image_count() == 0
+            && !self.nodes().iter().any(has_video)
+    }
+
+    /// This body without its opening block when that block's text is `opening` (a heading
+    /// repeating the title shown above it), so nothing is read twice. Only a heading or a
+    /// paragraph without images is left out, at the top level or in the groups around it.
+    pub fn without_opening(self, opening: &str) -> Body {
+        let preview = self.preview();
+        let mut lines = preview.lines().filter(|line| !line.trim().is_empty());
+        let first = lines.next();
+        let rest_preview = match first {
+            Some(first) if same_words(first, opening) => crate::text::join(lines, "\n"),
+            _ => preview.clone(),
+        };
+        let opening = opening.to_owned();
+        let drop = move |mut nodes: Vec<Node>| {
+            drop_opening(&mut nodes, &opening);
+            nodes
+        };
+        let make: MakeNodes = match Rc::try_unwrap(self.0) {
+            Ok(lazy) => match lazy.nodes.into_inner() {
+                Some(nodes) => {
+                    return Body(Rc::new(Lazy {
+                        nodes: OnceCell::from(drop(nodes)),
+                        ..Lazy::default()
+                    }))
+                }
+                None => {
+                    let make = lazy.make.take();
+                    Box::new(move || drop(make.map(|make| make()).unwrap_or_default()))
+                }
+            },
+            Err(shared) => {
+                let original = Body(shared);
+                Box::new(move || drop(original.nodes().to_vec()))
+            }
+        };
+        Body(Rc::new(Lazy {
+            make: Cell::new(Some(make)),
+            preview: Some(rest_preview),
+            ..Lazy::default()
+        }))
+    }
+
     /// The description of the body's first image that has one (names an image-only post).
     pub fn first_image_alt(&self) -> Option<String> {
         fn find(nodes: &[Node]) -> Option<String> {
@@ -526,6 +577,52 @@ impl Node {
             _ => 0,
         }
     }
+}
+
+/// Whether two texts are the same words: whitespace collapsed, ASCII case ignored (the same
+/// title with other capitals, as feeds copy it).
+pub fn same_words(a: &str, b: &str) -> bool {
+    let (a, b) = (collapse_whitespace(a), collapse_whitespace(b));
+    !a.is_empty() && a.eq_ignore_ascii_case(&b)
+}
+
+fn has_video(node: &Node) -> bool {
+    match node {
+        Node::VideoLink { .. } => true,
+        Node::Element(e) => e.children.iter().any(has_video),
+        Node::Text(_) => false,
+    }
+}
+
+/// Leaves out the first block that has text when it is a heading or a paragraph (without
+/// images) whose text is `opening`, looking into the groups a body's blocks sit in. Returns
+/// whether that first block was found (whatever it was), so no later block is looked at.
+fn drop_opening(nodes: &mut Vec<Node>, opening: &str) -> bool {
+    for index in 0..nodes.len() {
+        let node = &mut nodes[index];
+        let text = node.text();
+        if text.trim().is_empty() {
+            // Whitespace, a rule, an image or a figure without a caption: not the opening.
+            continue;
+        }
+        let droppable = match node {
+            Node::Element(e) if matches!(e.tag, Tag::Part | Tag::Division) => {
+                return drop_opening(&mut e.children, opening);
+            }
+            Node::Element(e) => {
+                matches!(
+                    e.tag,
+                    Tag::Heading2 | Tag::Heading3 | Tag::Heading4 | Tag::Paragraph
+                ) && node.image_count() == 0
+            }
+            _ => false,
+        };
+        if droppable && same_words(&text, opening) {
+            nodes.remove(index);
+        }
+        return true;
+    }
+    false
 }
 
 /// Text in document order; every element that is not inline starts and ends on a line of its

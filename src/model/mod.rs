@@ -9,10 +9,11 @@ mod timestamp;
 
 use std::rc::Rc;
 
-pub use body::{Attr, Body, Element, Node, Tag};
+pub use body::{same_words, Attr, Body, Element, Node, Tag};
 pub use shared::Shared;
 pub use timestamp::{DateError, Timestamp};
 
+use crate::text::collapse_whitespace;
 use crate::text::excerpt::excerpt;
 
 /// How many words the name of an untitled post keeps ("Fixed an issue with feed refresh…").
@@ -33,6 +34,9 @@ pub struct Article {
     /// `None` for posts published without one (micro posts, status updates, photos): they are
     /// shown the way their publisher shows them, body first, and named by their opening words.
     pub title: Option<String>,
+    /// The body's whole text is the title (a status post whose client copied its text into
+    /// the title): the text is shown once, as the body, and the title still names the post.
+    pub title_in_body: bool,
     pub category: Option<String>,
     pub published: Option<Timestamp>,
     /// When the source last changed the post; shown ("Updated …") only when it gives no
@@ -77,6 +81,31 @@ impl Article {
         Dated::of(self.published, self.modified)
     }
 
+    /// The article with its title shown once (see [`Article::title_in_body`]): when the body
+    /// opens with a heading that repeats the title, the body leaves that heading out; when
+    /// the body's whole text is the title, the body shows it. The title always names the post.
+    pub fn with_title_shown_once(mut self) -> Article {
+        let Some(title) = self.title.as_deref() else {
+            return self;
+        };
+        let preview = self.body.preview();
+        let mut lines = preview.lines().filter(|line| !line.trim().is_empty());
+        match (lines.next(), lines.next()) {
+            (Some(first), None) if same_words(first, title) => self.title_in_body = true,
+            (Some(first), Some(_)) if same_words(first, title) => {
+                let title = title.to_owned();
+                self.body = std::mem::take(&mut self.body).without_opening(&title);
+            }
+            _ => {}
+        }
+        self
+    }
+
+    /// Whether the title is shown as a heading (see [`Article::title_in_body`]).
+    pub fn shows_title(&self) -> bool {
+        self.title.is_some() && !self.title_in_body
+    }
+
     /// What the article is called: its title, else the start of its text cut at a word with
     /// "…" (an untitled post's accessible name), else its first image's description. `None`
     /// when the post has neither (an image without `alt`): views then name it by its date.
@@ -87,6 +116,24 @@ impl Article {
             .or_else(|| short_name(self.summary.as_deref()))
             .or_else(|| self.body.first_image_alt())
     }
+}
+
+/// `text` without the `opening` it starts with (whole words, ASCII case ignored); `None` when
+/// nothing is left.
+fn after_opening(text: &str, opening: &str) -> Option<String> {
+    let (text, opening) = (collapse_whitespace(text), collapse_whitespace(opening));
+    let rest = match text.get(..opening.len()) {
+        Some(head) if head.eq_ignore_ascii_case(&opening) => &text[opening.len()..],
+        _ => &text,
+    };
+    let rest = match rest.strip_prefix(' ') {
+        Some(rest) => rest,
+        None if rest.len() == text.len() => rest,
+        None if rest.is_empty() => return None,
+        // The title ends inside a word: the text does not open with it.
+        None => &text,
+    };
+    Some(rest.to_owned()).filter(|rest| !rest.is_empty())
 }
 
 /// `text` cut to a short name; `None` when it has no words.
@@ -137,29 +184,54 @@ pub struct PostSummary {
 
 impl PostSummary {
     /// The entry for a post the list carried whole; `src` is its own document, if any. A post
-    /// without a summary is teased with its opening words.
+    /// without a summary is teased with its opening words (unless they are its title). A post
+    /// whose body shows nothing is not carried, nor fetched again (its document holds the
+    /// same nothing): an empty article is no article, so it links to its page, if any.
     pub fn carrying(article: Article, src: Option<String>) -> PostSummary {
+        if !article.protected && article.body.shows_nothing() {
+            return PostSummary::without_body(article, None);
+        }
         PostSummary {
-            id: article.id.clone(),
-            title: article.title.clone(),
-            url: article.url.clone(),
-            src,
-            summary: article.summary.clone().or_else(|| {
-                Some(excerpt(&article.body.preview(), TEASER_WORDS, TEASER_CHARS))
-                    .filter(|text| !text.is_empty())
-            }),
-            published: article.published,
-            modified: article.modified,
-            article: Some(Rc::new(article)),
+            article: Some(Rc::new(article.clone())),
+            ..PostSummary::of(&article, src)
         }
     }
 
     /// The entry for a post of which the list gave only some fields (no body): it opens
     /// from `src` when there is one, else it is a link to its page.
     pub fn without_body(article: Article, src: Option<String>) -> PostSummary {
+        PostSummary::of(&article, src)
+    }
+
+    /// The entry's fields, from the article.
+    fn of(article: &Article, src: Option<String>) -> PostSummary {
+        // A teaser says what the title does not: one that opens with the title (WordPress
+        // makes excerpts from a body that opens with it) loses it, one that only repeats it
+        // (a status post's) teases nothing.
+        let after_title = |text: &str| match article.title.as_deref() {
+            Some(title) => after_opening(text, title),
+            None => Some(text.to_owned()).filter(|text| !text.is_empty()),
+        };
+        let teaser = || {
+            after_title(&excerpt(
+                &article.body.preview(),
+                TEASER_WORDS,
+                TEASER_CHARS,
+            ))
+        };
         PostSummary {
+            id: article.id.clone(),
+            title: article.title.clone(),
+            url: article.url.clone(),
+            src,
+            summary: article
+                .summary
+                .as_deref()
+                .and_then(after_title)
+                .or_else(teaser),
+            published: article.published,
+            modified: article.modified,
             article: None,
-            ..PostSummary::carrying(article, src)
         }
     }
 
@@ -224,6 +296,104 @@ mod tests {
             post.name().as_deref(),
             Some("Just a note, with no summary.")
         );
+    }
+
+    #[test]
+    fn a_teaser_says_what_the_title_does_not() {
+        let title = "Les nouveautés de 6.5";
+        assert_eq!(
+            after_opening("Les  nouveautés de 6.5 Le texte.", title).as_deref(),
+            Some("Le texte.")
+        );
+        assert_eq!(after_opening("LES nouveautés DE 6.5", title), None);
+        assert_eq!(
+            after_opening("Les nouveautés de 6.50 ans", title).as_deref(),
+            Some("Les nouveautés de 6.50 ans"),
+            "a title ending inside a word"
+        );
+        assert_eq!(
+            after_opening("Autre chose.", title).as_deref(),
+            Some("Autre chose.")
+        );
+        assert_eq!(
+            after_opening("é", "e").as_deref(),
+            Some("é"),
+            "not a char boundary"
+        );
+    }
+
+    #[test]
+    fn a_title_is_shown_once_whether_the_body_is_read_yet_or_not() {
+        let nodes = || {
+            vec![
+                Node::with_text(Tag::Heading2, "The  Title"),
+                Node::with_text(Tag::Paragraph, "The text."),
+            ]
+        };
+        let article = |body: Body| Article {
+            title: Some("The Title".into()),
+            body,
+            ..Article::default()
+        };
+        let made = article(Body::new(nodes())).with_title_shown_once();
+        let later =
+            article(Body::later("The Title\nThe text.".into(), nodes)).with_title_shown_once();
+        let shared = Body::later("The Title\nThe text.".into(), nodes);
+        let _kept = shared.clone();
+        let shared = article(shared).with_title_shown_once();
+        for article in [made, later, shared] {
+            assert!(article.shows_title());
+            assert_eq!(article.body.preview().trim(), "The text.");
+            assert_eq!(article.body.text().trim(), "The text.");
+        }
+        // A paragraph holding an image, or a quotation, is not left out.
+        let image = Node::Element(Element {
+            tag: Tag::Image,
+            attrs: vec![(Attr::Src, "https://e.example/i.png".into())],
+            children: vec![],
+        });
+        let kept = article(Body::new(vec![
+            Node::Element(Element::new(
+                Tag::Paragraph,
+                vec![Node::Text("The Title".into()), image],
+            )),
+            Node::with_text(Tag::Paragraph, "The text."),
+        ]))
+        .with_title_shown_once();
+        assert_eq!(kept.body.image_count(), 1);
+        // A body whose whole text is the title shows it in the title's place.
+        let whole = article(Body::new(vec![Node::with_text(
+            Tag::Paragraph,
+            "the title",
+        )]))
+        .with_title_shown_once();
+        assert!(whole.title_in_body && !whole.shows_title());
+        assert_eq!(whole.name().as_deref(), Some("The Title"));
+    }
+
+    #[test]
+    fn a_body_of_markup_around_nothing_shows_nothing() {
+        assert!(Body::default().shows_nothing());
+        assert!(Body::later(String::new(), Vec::new).shows_nothing());
+        let empty_paragraph = || {
+            vec![Node::Element(Element::new(
+                Tag::Paragraph,
+                vec![Node::Text(" ".into())],
+            ))]
+        };
+        assert!(Body::new(empty_paragraph()).shows_nothing());
+        let image = Node::Element(Element {
+            tag: Tag::Image,
+            attrs: vec![(Attr::Src, "https://e.example/i.png".into())],
+            children: vec![],
+        });
+        assert!(!Body::new(vec![image]).shows_nothing());
+        let video = Node::VideoLink {
+            url: "https://www.youtube.com/watch?v=x".into(),
+            host: "youtube.com".into(),
+            title: None,
+        };
+        assert!(!Body::new(vec![video]).shows_nothing());
     }
 
     #[test]

@@ -145,7 +145,9 @@ fn offset_seconds(rest: &[u8]) -> Option<i64> {
     };
     let zone_name = match after {
         [] => true,
-        [b' ', name @ ..] => (1..=5).contains(&name.len()) && name.iter().all(u8::is_ascii_alphabetic),
+        [b' ', name @ ..] => {
+            (1..=5).contains(&name.len()) && name.iter().all(u8::is_ascii_alphabetic)
+        }
         _ => false,
     };
     let two = |a: u8, b: u8| -> Option<i64> {
