@@ -310,40 +310,15 @@ impl Body {
 
     /// This body without its opening block when that block's text is `opening` (a heading
     /// repeating the title shown above it), so nothing is read twice. Only a heading or a
-    /// paragraph without images is left out, at the top level or in the groups around it.
-    pub fn without_opening(self, opening: &str) -> Body {
-        let preview = self.preview();
-        let mut lines = preview.lines().filter(|line| !line.trim().is_empty());
-        let first = lines.next();
-        let rest_preview = match first {
-            Some(first) if same_words(first, opening) => crate::text::join(lines, "\n"),
-            _ => preview.clone(),
-        };
-        let opening = opening.to_owned();
-        let drop = move |mut nodes: Vec<Node>| {
-            drop_opening(&mut nodes, &opening);
-            nodes
-        };
-        let make: MakeNodes = match Rc::try_unwrap(self.0) {
-            Ok(lazy) => match lazy.nodes.into_inner() {
-                Some(nodes) => {
-                    return Body(Rc::new(Lazy {
-                        nodes: OnceCell::from(drop(nodes)),
-                        ..Lazy::default()
-                    }))
-                }
-                None => {
-                    let make = lazy.make.take();
-                    Box::new(move || drop(make.map(|make| make()).unwrap_or_default()))
-                }
-            },
-            Err(shared) => {
-                let original = Body(shared);
-                Box::new(move || drop(original.nodes().to_vec()))
-            }
-        };
+    /// paragraph without images is left out, at the top level or in the groups around it;
+    /// `rest_preview` is the preview without the opening.
+    pub fn without_opening(self, opening: String, rest_preview: String) -> Body {
         Body(Rc::new(Lazy {
-            make: Cell::new(Some(make)),
+            make: Cell::new(Some(Box::new(move || {
+                let mut nodes = self.nodes().to_vec();
+                drop_opening(&mut nodes, &opening);
+                nodes
+            }))),
             preview: Some(rest_preview),
             ..Lazy::default()
         }))

@@ -90,13 +90,15 @@ impl Article {
         };
         let preview = self.body.preview();
         let mut lines = preview.lines().filter(|line| !line.trim().is_empty());
-        match (lines.next(), lines.next()) {
-            (Some(first), None) if same_words(first, title) => self.title_in_body = true,
-            (Some(first), Some(_)) if same_words(first, title) => {
-                let title = title.to_owned();
-                self.body = std::mem::take(&mut self.body).without_opening(&title);
-            }
-            _ => {}
+        if !lines.next().is_some_and(|first| same_words(first, title)) {
+            return self;
+        }
+        let rest = crate::text::join(lines, "\n");
+        if rest.is_empty() {
+            self.title_in_body = true;
+        } else {
+            let title = title.to_owned();
+            self.body = std::mem::take(&mut self.body).without_opening(title, rest);
         }
         self
     }
@@ -191,9 +193,10 @@ impl PostSummary {
         if !article.protected && article.body.shows_nothing() {
             return PostSummary::without_body(article, None);
         }
+        let summary = PostSummary::of(&article, src);
         PostSummary {
-            article: Some(Rc::new(article.clone())),
-            ..PostSummary::of(&article, src)
+            article: Some(Rc::new(article)),
+            ..summary
         }
     }
 
