@@ -10,9 +10,10 @@ pub struct ReadingProgress {
     /// Minutes to read the whole body: the source's own figure when it gives one, else our
     /// count; `None` when there is nothing to read.
     pub total_minutes: Option<u32>,
-    /// Share of the body scrolled past, 0–100.
+    /// Share of the body scrolled past the top of the viewport, 0–100.
     pub percent: u8,
-    /// Minutes to read what is still below the viewport; `None` when all of it is in view.
+    /// Minutes to read what has not yet scrolled past the top of the viewport (all of it, at
+    /// the page's end: what is in view); `None` when nothing is left.
     pub minutes_left: Option<u32>,
 }
 
@@ -127,6 +128,23 @@ mod browser {
 
     use super::{minutes_from, BlockCost, Pace, ReadingProgress};
 
+    /// Where words count as read, in viewport coordinates: once they have scrolled past the
+    /// top of the viewport, so at the top of an article the time left is the reading time.
+    /// Scrolled to the page's end, nothing is left to scroll past: the line is the viewport's
+    /// bottom, and what is in view counts as read.
+    fn read_line(window: &web_sys::Window, viewport_height: f64) -> f64 {
+        let scrolled = window.scroll_y().unwrap_or(0.0);
+        let page_height = window
+            .document()
+            .and_then(|d| d.document_element())
+            .map_or(0.0, |e| f64::from(e.scroll_height()));
+        if scrolled > 0.0 && scrolled + viewport_height >= page_height - 1.0 {
+            viewport_height
+        } else {
+            0.0
+        }
+    }
+
     /// Listens to scroll and resize on the window; dropping the result stops listening.
     pub fn follow_scroll(
         body_ref: NodeRef,
@@ -144,29 +162,30 @@ mod browser {
             let Some(window) = web_sys::window() else {
                 return;
             };
-            let viewport_bottom = window
+            let viewport_height = window
                 .inner_height()
                 .ok()
                 .and_then(|h| h.as_f64())
                 .unwrap_or(0.0);
+            let line = read_line(&window, viewport_height);
             let blocks = body.children();
             let count = blocks.length();
-            // Blocks are in document order: find the first whose top is below the viewport.
+            // Blocks are in document order: find the first whose bottom is below the line.
             let (mut low, mut high) = (0u32, count);
             while low < high {
                 let mid = (low + high) / 2;
-                let top = blocks
+                let bottom = blocks
                     .item(mid)
-                    .map(|b| b.get_bounding_client_rect().top())
+                    .map(|b| b.get_bounding_client_rect().bottom())
                     .unwrap_or(f64::MAX);
-                if top < viewport_bottom {
+                if bottom <= line {
                     low = mid + 1;
                 } else {
                     high = mid;
                 }
             }
             let rect = body.get_bounding_client_rect();
-            let read = ((viewport_bottom - rect.top()) / rect.height().max(1.0)).clamp(0.0, 1.0);
+            let read = ((line - rect.top()) / rect.height().max(1.0)).clamp(0.0, 1.0);
             progress.set(ReadingProgress {
                 total_minutes: minutes_from(&costs, 0, pace),
                 percent: (read * 100.0).round() as u8,
