@@ -245,3 +245,53 @@ async fn the_progress_region_counts_down_as_the_reader_scrolls() {
     assert_eq!(value.as_deref(), Some("100"));
     window.scroll_to_with_x_and_y(0.0, 0.0);
 }
+
+/// A post several screens long in the demo's format: `paragraphs` paragraphs of 60 words.
+fn long_article(paragraphs: usize) -> &'static str {
+    let paragraph = "Words the reader has not read yet, one after another. ".repeat(6);
+    let body: Vec<String> = (0..paragraphs)
+        .map(|_| format!(r#"{{"type": "paragraph", "text": "{}"}}"#, paragraph.trim()))
+        .collect();
+    let json = format!(
+        r#"{{"format": "article-reader", "version": 1, "article": {{"id": "long",
+        "title": "A long read", "language": "en", "body": [{}]}}}}"#,
+        body.join(",")
+    );
+    Box::leak(json.into_boxed_str())
+}
+
+#[wasm_bindgen_test]
+async fn at_the_top_of_a_long_article_the_time_left_is_the_reading_time() {
+    let window = web_sys::window().unwrap();
+    let root = new_root();
+    // 1,800 words: about 8 minutes, many screens, so the first screen holds minutes of it.
+    let _app = mount(&root, None, long_article(30));
+    assert!(settle_until(|| text_of(&root, ".progress__text").is_some()).await);
+    let read = text_of(&root, "[part=reading-time]").unwrap();
+    let total: u32 = read.strip_suffix(" min read").unwrap().parse().unwrap();
+    assert!(total >= 5, "{read}");
+    let body = root.query_selector("[part=body]").unwrap().unwrap();
+    let page_y = |y: f64| y + window.scroll_y().unwrap();
+    let (top, height) = {
+        let rect = body.get_bounding_client_rect();
+        (page_y(rect.top()), rect.height())
+    };
+    let progress = || text_of(&root, ".progress__text").unwrap_or_default();
+    let scroll_and_settle = |y: f64| {
+        let before = progress();
+        window.scroll_to_with_x_and_y(0.0, y);
+        settle_until(move || progress() != before)
+    };
+    // Halfway down the body, about half is left.
+    assert!(scroll_and_settle(top + height / 2.0).await);
+    let half = progress();
+    let left: u32 = half.strip_suffix(" min left").unwrap().parse().unwrap();
+    assert!(left.abs_diff(total / 2) <= 1, "{half} of {read}");
+    // Back at the top of the body, with its first screen in view: none of it is read yet.
+    assert!(scroll_and_settle(top).await);
+    assert_eq!(progress(), format!("{total} min left"), "of {read}");
+    // Past its end, nothing is left.
+    assert!(scroll_and_settle(top + height).await);
+    assert_eq!(progress(), "Finished");
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+}

@@ -170,7 +170,8 @@ mod browser {
             let line = read_line(&window, viewport_height);
             let blocks = body.children();
             let count = blocks.length();
-            // Blocks are in document order: find the first whose bottom is below the line.
+            // Blocks are in document order: find the first whose bottom is below the line (by a
+            // pixel at least: scroll positions are rounded, and a sliver is not text to read).
             let (mut low, mut high) = (0u32, count);
             while low < high {
                 let mid = (low + high) / 2;
@@ -178,7 +179,7 @@ mod browser {
                     .item(mid)
                     .map(|b| b.get_bounding_client_rect().bottom())
                     .unwrap_or(f64::MAX);
-                if bottom <= line {
+                if bottom < line + 1.0 {
                     low = mid + 1;
                 } else {
                     high = mid;

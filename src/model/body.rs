@@ -275,6 +275,18 @@ impl Body {
             .get_or_init(|| self.0.make.take().map(|make| make()).unwrap_or_default())
     }
 
+    /// The top-level nodes, taken rather than copied when no one else holds this body (the
+    /// case while a format reads an article).
+    fn into_nodes(self) -> Vec<Node> {
+        match Rc::try_unwrap(self.0) {
+            Ok(lazy) => match lazy.nodes.into_inner() {
+                Some(nodes) => nodes,
+                None => lazy.make.take().map(|make| make()).unwrap_or_default(),
+            },
+            Err(shared) => Body(shared).nodes().to_vec(),
+        }
+    }
+
     /// The opening text, without making the nodes when they are not made yet.
     pub fn preview(&self) -> String {
         match (self.0.nodes.get(), &self.0.preview) {
@@ -315,7 +327,7 @@ impl Body {
     pub fn without_opening(self, opening: String, rest_preview: String) -> Body {
         Body(Rc::new(Lazy {
             make: Cell::new(Some(Box::new(move || {
-                let mut nodes = self.nodes().to_vec();
+                let mut nodes = self.into_nodes();
                 drop_opening(&mut nodes, &opening);
                 nodes
             }))),
