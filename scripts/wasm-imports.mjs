@@ -108,7 +108,7 @@ export function shortenImportNames(wasm, glue) {
     sections.push(Buffer.from([2]), writeLeb(section.length), section);
     at = end;
   }
-  let text = glue;
+  let text = dropUnusedImports(glue, renamed);
   for (const [from, to] of renamed) {
     const key = new RegExp(`(?<![\\w$])${from}(?=\\s*:)`, 'g');
     const keys = text.match(key)?.length ?? 0;
@@ -119,4 +119,19 @@ export function shortenImportNames(wasm, glue) {
     text = text.replace(key, to);
   }
   return { wasm: Buffer.concat(sections), glue: text, renamed: renamed.size };
+}
+
+/**
+ * The glue without the functions it offers for imports the wasm no longer has: wasm-opt
+ * removes the calls that only panics made (the console hook, `Debug` of a `JsValue`), but
+ * wasm-bindgen wrote the glue before, and an object's keys are never dead code to a
+ * minifier. Each entry is one key at the import object's indentation, up to its closing line.
+ */
+function dropUnusedImports(glue, used) {
+  const entry = /^ {8}(__wb(?:g|indgen)_\w+): function[^\n]*\n(?:(?: {9}[^\n]*)?\n)*? {8}\}[^\n]*\n/gm;
+  const dropped = glue.replace(entry, (whole, name) => (used.has(name) ? whole : ''));
+  const left = dropped.match(/(?<![\w$])__wb(?:g|indgen)_\w+(?=\s*:)/g) ?? [];
+  const stray = left.find((name) => !used.has(name));
+  if (stray) throw new Error(`import ${stray} is in the glue, not in the wasm, and could not be removed`);
+  return dropped;
 }

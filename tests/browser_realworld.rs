@@ -1,7 +1,8 @@
 //! Browser tests: real documents (`tests/fixtures/realworld/`) through the widget in headless
 //! Chromium, where bodies are parsed by the browser's own `DOMParser`: untitled micro posts,
 //! a WordPress list trimmed with `_fields`, co-authors, a Ghost list with its own reading times;
-//! and the words of real bodies kept as a browser shows them.
+//! the words of real bodies kept as a browser shows them; and documents shaped like real ones
+//! (`tests/fixtures/shaped/`): the title shown once, dates as feeds write them, empty posts.
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;
@@ -29,6 +30,8 @@ const OURSTATE: &str = include_str!("fixtures/realworld/wordpress/ourstate-field
 const COAUTHORS: &str = include_str!("fixtures/realworld/wordpress/migrate-coauthors-plus.json");
 const GHOST: &str =
     include_str!("fixtures/realworld/ghost/julienbourdeau-ghost3-localhost-all.json");
+const JEKYLL_RU: &str = include_str!("fixtures/shaped/jekyll-feed-ru.json");
+const WORDPRESS_FR: &str = include_str!("fixtures/shaped/wordpress-fr.json");
 
 #[wasm_bindgen(inline_js = "
 // What a reader of the source HTML sees, in the browser's own parse: the text outside
@@ -116,6 +119,29 @@ fn related_named(root: &Element, name: &str) -> HtmlElement {
         .unwrap()
 }
 
+/// Clicks `link` and tells whether the click was left to the browser (not prevented by the
+/// widget). The page's own listener then stops the navigation, so the test page stays.
+async fn click_is_left_to_the_link(link: &HtmlElement) -> bool {
+    let prevented = Rc::new(RefCell::new(None::<bool>));
+    let record = {
+        let prevented = prevented.clone();
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            *prevented.borrow_mut() = Some(event.default_prevented());
+            event.prevent_default();
+        })
+    };
+    document()
+        .add_event_listener_with_callback("click", record.as_ref().unchecked_ref())
+        .unwrap();
+    link.click();
+    yew::scheduler::flush().await;
+    document()
+        .remove_event_listener_with_callback("click", record.as_ref().unchecked_ref())
+        .unwrap();
+    let left = *prevented.borrow() == Some(false);
+    left
+}
+
 #[wasm_bindgen_test]
 async fn an_untitled_micro_post_opens_body_first_and_keeps_an_accessible_name() {
     let root = new_root();
@@ -193,26 +219,9 @@ async fn a_trimmed_wordpress_list_links_to_pages_and_co_authors_share_the_byline
         Some("https://www.ourstate.com/newest-story/")
     );
     // A click is left to the link (the browser opens the page); the widget does not open an
-    // empty article in place. The page's own listener stops the navigation for the test.
-    let prevented = Rc::new(RefCell::new(None::<bool>));
-    let record = {
-        let prevented = prevented.clone();
-        Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
-            *prevented.borrow_mut() = Some(event.default_prevented());
-            event.prevent_default();
-        })
-    };
-    document()
-        .add_event_listener_with_callback("click", record.as_ref().unchecked_ref())
-        .unwrap();
-    newest.click();
-    yew::scheduler::flush().await;
-    document()
-        .remove_event_listener_with_callback("click", record.as_ref().unchecked_ref())
-        .unwrap();
-    assert_eq!(
-        *prevented.borrow(),
-        Some(false),
+    // empty article in place.
+    assert!(
+        click_is_left_to_the_link(&newest).await,
         "the widget kept the click"
     );
     assert_eq!(
@@ -337,4 +346,99 @@ async fn a_language_s_words_are_fetched_once_before_its_article_is_shown() {
         .filter(|u| u.contains("/labels/"))
         .count();
     assert_eq!(tables, 1, "the words were fetched once");
+}
+
+#[wasm_bindgen_test]
+async fn a_jekyll_feed_shows_its_title_once_its_dates_and_links_empty_posts_to_their_pages() {
+    let root = new_root();
+    let fetcher = serving(&[("/feed.json", JEKYLL_RU)], Rc::default());
+    let _app = mount(
+        &root,
+        "https://blog.example.ru/feed.json",
+        "/feed.json",
+        fetcher,
+    );
+    // The list leaves out the post shown.
+    assert!(settle_until(|| all(&root, "[part=related-item]").len() == 25).await);
+    // The body's opening <h1> repeated the title: one heading is left, the title's.
+    let headings = all(&root, "h1");
+    assert_eq!(headings.len(), 1);
+    assert_eq!(
+        text_of(&root, "[part=title]").as_deref(),
+        Some("Как мы запустили проект")
+    );
+    assert!(root.query_selector("[part=body] h1").unwrap().is_none());
+    // "2019-03-01 10:00:00 +0300", as Jekyll's date filter writes it.
+    let published = root.query_selector("[part=published]").unwrap().unwrap();
+    assert_eq!(
+        published.get_attribute("datetime").as_deref(),
+        Some("2019-03-01T07:00:00Z")
+    );
+    assert_eq!(
+        all(&root, "[part=related-time]").len(),
+        25,
+        "every post dated"
+    );
+
+    // An empty body links to the post's page; with no page it leads nowhere.
+    let empty = related_named(&root, "Пустой пост");
+    assert_eq!(
+        empty.get_attribute("href").as_deref(),
+        Some("https://blog.example.ru/2019/02/20/pusto")
+    );
+    assert!(
+        click_is_left_to_the_link(&empty).await,
+        "not opened in place"
+    );
+    let markup_only = related_named(&root, "Только разметка");
+    assert!(click_is_left_to_the_link(&markup_only).await);
+    let draft = related_named(&root, "Черновик");
+    assert_eq!(draft.local_name(), "a");
+    assert!(!draft.has_attribute("href"));
+    assert_eq!(
+        text_of(&root, "[part=title]").as_deref(),
+        Some("Как мы запустили проект"),
+        "the article stayed"
+    );
+
+    // An image alone is a body: the post opens in place.
+    related_named(&root, "Фото дня").click();
+    assert!(settle_until(|| text_of(&root, "[part=title]").as_deref() == Some("Фото дня")).await);
+    assert!(root.query_selector("[part=body] img").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_wordpress_status_post_whose_text_is_its_title_shows_it_once_and_keeps_its_name() {
+    let root = new_root();
+    let fetcher = serving(&[("/posts", WORDPRESS_FR)], Rc::default());
+    let _app = mount(
+        &root,
+        "https://exemple.fr/wp-json/wp/v2/posts",
+        "/wp-json/wp/v2/posts",
+        fetcher,
+    );
+    assert!(settle_until(|| all(&root, "[part=related-item]").len() == 4).await);
+    // Titled aside and status posts are named by their titles.
+    related_named(&root, "Une brève");
+    related_named(&root, "En direct du salon").click();
+    let article = || root.query_selector("[part=article]").unwrap();
+    assert!(
+        settle_until(|| article()
+            .and_then(|a| a.get_attribute("aria-label"))
+            .as_deref()
+            == Some("En direct du salon"))
+        .await
+    );
+    assert!(root.query_selector("[part=title]").unwrap().is_none());
+    assert_eq!(
+        text_of(&root, "[part=body]").as_deref(),
+        Some("En direct du salon")
+    );
+    // An empty WordPress post links to its page.
+    let empty = related_named(&root, "Billet vide");
+    assert_eq!(
+        empty.get_attribute("href").as_deref(),
+        Some("https://exemple.fr/104/")
+    );
+    assert!(click_is_left_to_the_link(&empty).await);
 }
