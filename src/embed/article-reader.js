@@ -418,6 +418,18 @@ export async function countWords(text) {
   return { words, cjkCharacters };
 }
 
+// Each attribute is a property too (`relatedSrc` for `related-src`), as on built-in elements;
+// `lang` is HTMLElement's own.
+for (const name of ATTRIBUTES) {
+  if (name === 'lang') continue;
+  Object.defineProperty(ArticleReaderElement.prototype, name.replace(/-(\w)/g, (_, c) => c.toUpperCase()), {
+    get() { return this.getAttribute(name); },
+    set(value) { if (value == null) this.removeAttribute(name); else this.setAttribute(name, value); },
+  });
+}
+
+export { ArticleReaderElement };
+
 if (!customElements.get('article-reader')) {
   customElements.define('article-reader', ArticleReaderElement);
 }

@@ -1,0 +1,59 @@
+// npm's pack hooks. `stage` (prepack) builds the release when dist/ is missing or older than
+// its sources, checks that the package's version is the crate's, writes custom-elements.json,
+// and copies the files a site serves from dist/ to the package's root, where a CDN path
+// (`…/article-reader@0.1/article-reader.js`) and the `exports` map find them; `clean`
+// (postpack) removes those copies again.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MANIFEST_TEXT } from './manifest.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const at = (path) => join(root, path);
+
+/** What the release build is made from: a change to any of them makes dist/ stale. */
+const SOURCES = ['src', 'styles', 'build.rs', 'Cargo.toml', 'Cargo.lock', 'index.html', 'Trunk.toml', 'demo', 'scripts/minify.mjs', 'scripts/wasm-panics.mjs', 'scripts/wasm-imports.mjs'];
+/** Copied from dist/ to the package's root. */
+const SERVED = ['article-reader.js', 'article_reader.js', 'article_reader_bg.wasm'];
+
+function newest(path) {
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+/** The crate's version, from Cargo.toml's [package] table: the one version of both. */
+export function crateVersion() {
+  const cargo = readFileSync(at('Cargo.toml'), 'utf8');
+  const version = cargo.match(/^\[package\][^[]*?^version = "([^"]+)"/ms)?.[1];
+  if (!version) throw new Error('Cargo.toml names no [package] version');
+  return version;
+}
+
+function stage() {
+  const version = JSON.parse(readFileSync(at('package.json'), 'utf8')).version;
+  if (version !== crateVersion()) {
+    throw new Error(`package.json is at ${version}, Cargo.toml at ${crateVersion()}: they are one version`);
+  }
+  const built = at('dist/article_reader_bg.wasm');
+  const stale = !existsSync(built)
+    || SOURCES.some((source) => existsSync(at(source)) && newest(at(source)) > statSync(built).mtimeMs);
+  if (stale) {
+    console.error('prepack: building the release (dist/ is missing or older than its sources)');
+    execFileSync('bash', ['-c', 'scripts/install-tools && source scripts/env.sh && rm -rf dist && trunk build --release --offline'], { cwd: root, stdio: 'inherit' });
+  }
+  writeFileSync(at('custom-elements.json'), MANIFEST_TEXT());
+  for (const file of SERVED) copyFileSync(at(`dist/${file}`), at(file));
+  mkdirSync(at('labels'), { recursive: true });
+  for (const file of readdirSync(at('dist/labels'))) copyFileSync(at(`dist/labels/${file}`), at(`labels/${file}`));
+}
+
+function clean() {
+  for (const file of SERVED) rmSync(at(file), { force: true });
+  rmSync(at('labels'), { recursive: true, force: true });
+}
+
+const step = process.argv[2];
+if (step === 'stage') stage();
+else if (step === 'clean') clean();
+else if (step !== undefined) throw new Error(`unknown step ${step}: stage or clean`);
