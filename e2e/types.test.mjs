@@ -3,25 +3,28 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const dir = new URL('../examples/typescript/', import.meta.url).pathname;
-const tsc = (config) => spawnSync(new URL('../node_modules/.bin/tsc', import.meta.url).pathname, ['-p', `${dir}${config}`], { encoding: 'utf8' });
+const tsc = (config) => spawnSync(new URL('../node_modules/.bin/tsc', import.meta.url).pathname, ['-p', config], { encoding: 'utf8' });
 
 test('a strict TypeScript page using every typed API compiles', () => {
-  const run = tsc('tsconfig.json');
+  const run = tsc(`${dir}tsconfig.json`);
   assert.equal(run.status, 0, run.stdout + run.stderr);
 });
 
 test('a wrong use of the types is an error', () => {
-  writeFileSync(`${dir}wrong.ts`, `document.querySelector('article-reader')!.addEventListener('article-reader:share', (e) => { const n: number = e.detail.network; console.log(n); });\nexport {};\nimport 'article-reader';\n`);
-  writeFileSync(`${dir}tsconfig.wrong.json`, JSON.stringify({ extends: './tsconfig.json', files: ['wrong.ts'] }));
+  // Written apart from the sources, with the sample's settings.
+  const apart = mkdtempSync(join(tmpdir(), 'article-reader-types-'));
+  writeFileSync(join(apart, 'wrong.ts'), `document.querySelector('article-reader')!.addEventListener('article-reader:share', (e) => { const n: number = e.detail.network; console.log(n); });\nexport {};\nimport 'article-reader';\n`);
+  writeFileSync(join(apart, 'tsconfig.json'), JSON.stringify({ extends: `${dir}tsconfig.json`, files: ['wrong.ts'] }));
   try {
-    const run = tsc('tsconfig.wrong.json');
+    const run = tsc(join(apart, 'tsconfig.json'));
     assert.notEqual(run.status, 0);
     assert.match(run.stdout, /not assignable to type 'number'/);
   } finally {
-    rmSync(`${dir}wrong.ts`);
-    rmSync(`${dir}tsconfig.wrong.json`);
+    rmSync(apart, { recursive: true });
   }
 });

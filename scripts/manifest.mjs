@@ -121,11 +121,11 @@ export function manifest() {
   };
 }
 
-export const MANIFEST_TEXT = () => `${JSON.stringify(manifest(), null, 2)}\n`;
+export const manifestText = () => `${JSON.stringify(manifest(), null, 2)}\n`;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const path = new URL('custom-elements.json', root);
-  const text = MANIFEST_TEXT();
+  const text = manifestText();
   if (process.argv.includes('--check')) {
     if (read('custom-elements.json') !== text) {
       console.error('custom-elements.json is stale: run node scripts/manifest.mjs');

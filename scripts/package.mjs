@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MANIFEST_TEXT } from './manifest.mjs';
+import { manifestText } from './manifest.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const at = (path) => join(root, path);
@@ -42,7 +42,7 @@ function stage() {
     console.error('prepack: building the release (dist/ is missing or older than its sources)');
     execFileSync('bash', ['-c', 'scripts/install-tools && source scripts/env.sh && rm -rf dist && trunk build --release --offline'], { cwd: root, stdio: 'inherit' });
   }
-  writeFileSync(at('custom-elements.json'), MANIFEST_TEXT());
+  writeFileSync(at('custom-elements.json'), manifestText());
   for (const file of SERVED) copyFileSync(at(`dist/${file}`), at(file));
   mkdirSync(at('labels'), { recursive: true });
   for (const file of readdirSync(at('dist/labels'))) copyFileSync(at(`dist/labels/${file}`), at(`labels/${file}`));

@@ -102,6 +102,20 @@ fn mount(root: &Element, src: &str, related: &str, fetcher: Fetcher) -> yew::App
     yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render()
 }
 
+/// A reader of `src` with `related`, its documents served from `documents`, once its related
+/// list shows `items` posts.
+async fn shown(
+    documents: &[(&'static str, &'static str)],
+    src: &str,
+    related: &str,
+    items: usize,
+) -> (Element, yew::AppHandle<Reader>) {
+    let root = new_root();
+    let app = mount(&root, src, related, serving(documents, Rc::default()));
+    assert!(settle_until(|| all(&root, "[part=related-item]").len() == items).await);
+    (root, app)
+}
+
 fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();
     (0..list.length())
@@ -144,16 +158,13 @@ async fn click_is_left_to_the_link(link: &HtmlElement) -> bool {
 
 #[wasm_bindgen_test]
 async fn an_untitled_micro_post_opens_body_first_and_keeps_an_accessible_name() {
-    let root = new_root();
-    let requests = Rc::default();
-    let fetcher = serving(&[("/feed.json", MICROBLOG)], requests);
-    let _app = mount(
-        &root,
+    let (root, _app) = shown(
+        &[("/feed.json", MICROBLOG)],
         "https://manton.micro.blog/feed.json",
         "/feed.json",
-        fetcher,
-    );
-    assert!(settle_until(|| all(&root, "[part=related-item]").len() == 24).await);
+        24,
+    )
+    .await;
     // The list names untitled posts by their words, photo-only ones by their date.
     assert!(all(&root, "[part=related-title]").iter().all(|e| e
         .text_content()
@@ -237,15 +248,13 @@ async fn a_trimmed_wordpress_list_links_to_pages_and_co_authors_share_the_byline
 
 #[wasm_bindgen_test]
 async fn a_ghost_post_opened_from_the_list_shows_one_reading_time() {
-    let root = new_root();
-    let fetcher = serving(&[("/posts.json", GHOST)], Rc::default());
-    let _app = mount(
-        &root,
+    let (root, _app) = shown(
+        &[("/posts.json", GHOST)],
         "http://localhost:2369/posts.json",
         "/posts.json",
-        fetcher,
-    );
-    assert!(settle_until(|| all(&root, "[part=related-item]").len() == 6).await);
+        6,
+    )
+    .await;
     related_named(&root, "Writing posts with Ghost ✍️").click();
     assert!(
         settle_until(
@@ -350,16 +359,14 @@ async fn a_language_s_words_are_fetched_once_before_its_article_is_shown() {
 
 #[wasm_bindgen_test]
 async fn a_jekyll_feed_shows_its_title_once_its_dates_and_links_empty_posts_to_their_pages() {
-    let root = new_root();
-    let fetcher = serving(&[("/feed.json", JEKYLL_RU)], Rc::default());
-    let _app = mount(
-        &root,
+    // The list leaves out the post shown.
+    let (root, _app) = shown(
+        &[("/feed.json", JEKYLL_RU)],
         "https://blog.example.ru/feed.json",
         "/feed.json",
-        fetcher,
-    );
-    // The list leaves out the post shown.
-    assert!(settle_until(|| all(&root, "[part=related-item]").len() == 25).await);
+        25,
+    )
+    .await;
     // The body's opening <h1> repeated the title: one heading is left, the title's.
     let headings = all(&root, "h1");
     assert_eq!(headings.len(), 1);
@@ -409,15 +416,13 @@ async fn a_jekyll_feed_shows_its_title_once_its_dates_and_links_empty_posts_to_t
 
 #[wasm_bindgen_test]
 async fn a_wordpress_status_post_whose_text_is_its_title_shows_it_once_and_keeps_its_name() {
-    let root = new_root();
-    let fetcher = serving(&[("/posts", WORDPRESS_FR)], Rc::default());
-    let _app = mount(
-        &root,
+    let (root, _app) = shown(
+        &[("/posts", WORDPRESS_FR)],
         "https://exemple.fr/wp-json/wp/v2/posts",
         "/wp-json/wp/v2/posts",
-        fetcher,
-    );
-    assert!(settle_until(|| all(&root, "[part=related-item]").len() == 4).await);
+        4,
+    )
+    .await;
     // Titled aside and status posts are named by their titles.
     related_named(&root, "Une brève");
     related_named(&root, "En direct du salon").click();
