@@ -1,11 +1,20 @@
-//! Minifies the widget's stylesheet into the build: comments and layout whitespace cost bytes
-//! in every download of the wasm, and the readable source stays in `styles/widget.css`.
+//! Two things every build needs before the crate compiles:
+//! - the `browser` cfg, set for `wasm32-unknown-unknown` only: the code that talks to the DOM
+//!   (web-sys, wasm-bindgen) is gated on it, so the prerenderer compiles natively and for
+//!   `wasm32-wasip1` (the Node package's `article-reader render`) from the same sources;
+//! - the widget's stylesheet minified into the build: comments and layout whitespace cost
+//!   bytes in every download of the wasm, and the readable source stays in `styles/widget.css`.
 
 use std::{env, fs, path::Path};
 
 const SOURCE: &str = "styles/widget.css";
 
 fn main() {
+    println!("cargo::rustc-check-cfg=cfg(browser)");
+    let target = |key: &str| env::var(key).unwrap_or_default();
+    if target("CARGO_CFG_TARGET_ARCH") == "wasm32" && target("CARGO_CFG_TARGET_OS") == "unknown" {
+        println!("cargo::rustc-cfg=browser");
+    }
     println!("cargo:rerun-if-changed={SOURCE}");
     let css = fs::read_to_string(SOURCE).expect("styles/widget.css is part of the crate");
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("widget.min.css");

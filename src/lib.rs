@@ -11,7 +11,7 @@ pub mod formats;
 pub mod hooks;
 pub mod i18n;
 pub mod model;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(browser))]
 pub mod prerender;
 pub mod sanitize;
 pub mod services;
@@ -21,6 +21,6 @@ pub mod url;
 
 /// The wasm's allocator: Talc instead of the standard library's dlmalloc, for a smaller bundle
 /// (the widget is single-threaded, which is what this configuration assumes).
-#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[cfg(all(browser, not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

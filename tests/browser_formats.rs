@@ -1,6 +1,6 @@
 //! Browser tests: publisher formats and hostile HTML rendered through the reader in headless
 //! Chromium, where bodies are parsed by the browser's own `DOMParser`.
-#![cfg(target_arch = "wasm32")]
+#![cfg(browser)]
 
 use article_reader::components::{Reader, ReaderProps};
 use article_reader::services::fetcher::Fetcher;

@@ -3,7 +3,7 @@
 //! a WordPress list trimmed with `_fields`, co-authors, a Ghost list with its own reading times;
 //! the words of real bodies kept as a browser shows them; and documents shaped like real ones
 //! (`tests/fixtures/shaped/`): the title shown once, dates as feeds write them, empty posts.
-#![cfg(target_arch = "wasm32")]
+#![cfg(browser)]
 
 use std::cell::RefCell;
 use std::rc::Rc;

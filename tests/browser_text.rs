@@ -1,7 +1,7 @@
 //! Browser tests for what needs the browser's `Intl`: word segmentation of Thai, localized
 //! reading time, dates and relative times, language resolution, right-to-left layout, and
 //! reading progress as the page scrolls.
-#![cfg(target_arch = "wasm32")]
+#![cfg(browser)]
 
 use article_reader::components::{Reader, ReaderProps};
 use article_reader::i18n::Locale;

@@ -1,7 +1,7 @@
 //! Dates as feeds write them: the vectors of `fixtures/date-vectors.md`, and a property test
 //! that every accepted spelling of a generated instant reads as the instant an independent
 //! parser (chrono) reads.
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(not(browser))]
 
 use article_reader::model::Timestamp;
 use chrono::{DateTime, FixedOffset, NaiveDate};

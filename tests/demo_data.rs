@@ -1,4 +1,4 @@
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(not(browser))]
 //! The demo's JSON is valid native schema and says what the seed page says.
 
 use article_reader::formats::{parse_article, parse_post_list};

@@ -1,5 +1,5 @@
 //! The pitfalls of real publisher JSON, one test each.
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(not(browser))]
 
 use article_reader::formats::{parse_article, parse_post_list};
 

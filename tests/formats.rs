@@ -1,5 +1,5 @@
 //! Every format fixture read through the adapters, with the values a reader would see.
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(not(browser))]
 
 use article_reader::formats::{parse_article, parse_post_list, Format};
 use article_reader::model::{Article, Node, Opening, Tag};

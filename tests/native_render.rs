@@ -1,4 +1,4 @@
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(not(browser))]
 //! Components rendered to HTML natively (Yew's server renderer) with the demo's own data.
 
 use article_reader::components::{related_list, ArticleView, RelatedList, RelatedState};

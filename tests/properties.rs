@@ -4,7 +4,7 @@
 //!
 //! Bounded for the test command; `ROBUSTNESS_CASES=200000 cargo test --release --test
 //! properties` runs longer.
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(not(browser))]
 
 use html5ever::tendril::TendrilSink;
 use html5ever::{local_name, ns, parse_fragment, ParseOpts, QualName};

@@ -2,7 +2,7 @@
 //! read as the widget reads them, with the values a reader of the publisher's own site sees:
 //! the title or its absence, every author, the date and which kind it is, the reading time,
 //! the related posts and what opening each does.
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(not(browser))]
 
 use article_reader::formats::{parse_article, parse_post_list};
 use article_reader::model::{Article, Opening, PostSummary};

@@ -2,7 +2,7 @@
 //!
 //! Bounded for the test command; set `ROBUSTNESS_CASES` to run longer by hand, e.g.
 //! `ROBUSTNESS_CASES=200000 cargo test --release --test robustness`.
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(not(browser))]
 
 use article_reader::formats::{detect, json, parse_article, parse_post_list, Format};
 use article_reader::model::Timestamp;

@@ -1,7 +1,7 @@
 //! Classes of defects real posts showed, each tested in every format with documents made in
 //! the shape their tools write (`tests/fixtures/shaped/`): the publisher's title names the
 //! post and is shown once, dates as feeds write them are read, an empty body is no body.
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(not(browser))]
 
 use article_reader::formats::{parse_article, parse_post_list};
 use article_reader::model::{Article, Opening, PostSummary};

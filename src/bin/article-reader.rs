@@ -1,8 +1,10 @@
 //! `article-reader`: the widget's markup prerendered for a publisher's build, so readers and
 //! crawlers have the article before any WebAssembly runs. See `--help`.
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(browser))]
 fn main() -> std::process::ExitCode {
+    #[cfg(target_os = "wasi")]
+    enter_working_directory();
     let args: Vec<String> = std::env::args().skip(1).collect();
     match cli::run(&args) {
         Ok(output) => {
@@ -16,11 +18,22 @@ fn main() -> std::process::ExitCode {
     }
 }
 
+/// Under WASI (the npm package's `article-reader` runs this file through `node:wasi`) the host's
+/// file system is preopened at `/` and the process starts in `/`: the working directory Node
+/// was in comes as `PWD`, so relative paths mean what they mean natively.
+#[cfg(target_os = "wasi")]
+fn enter_working_directory() {
+    if let Some(dir) = std::env::var_os("PWD") {
+        // A directory that cannot be entered leaves relative paths to fail by name.
+        let _ = std::env::set_current_dir(dir);
+    }
+}
+
 /// Built for the browser only as a library: there is no command there.
-#[cfg(target_arch = "wasm32")]
+#[cfg(browser)]
 fn main() {}
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(browser))]
 mod cli {
     use std::fs;
     use std::path::Path;

@@ -11,7 +11,7 @@ use crate::model::{Article, Shared, Tag};
 /// named at run time. Server rendering builds the same markup as virtual DOM.
 #[hook]
 pub fn use_body_blocks(article: Shared<Article>) -> Html {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(browser)]
     {
         use_memo(article, |article| dom::blocks(article.body.nodes()))
             .iter()
@@ -19,7 +19,7 @@ pub fn use_body_blocks(article: Shared<Article>) -> Html {
             .map(Html::VRef)
             .collect()
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(browser))]
     {
         article.body.nodes().iter().map(vdom::render_node).collect()
     }
@@ -62,7 +62,7 @@ mod video_link {
     pub const UNTITLED: &str = "Video";
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(browser)]
 mod dom {
     use web_sys::Document;
 
@@ -144,7 +144,7 @@ mod dom {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(browser))]
 mod vdom {
     use yew::prelude::*;
     use yew::virtual_dom::VTag;

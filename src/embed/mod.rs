@@ -5,9 +5,9 @@
 //! starts the wasm and calls [`element::mount`] for each element.
 
 pub mod config;
-#[cfg(target_arch = "wasm32")]
+#[cfg(browser)]
 pub mod element;
-#[cfg(target_arch = "wasm32")]
+#[cfg(browser)]
 mod events;
 
 /// The widget's stylesheet (`styles/widget.css`, minified by `build.rs`), adopted by every

@@ -226,7 +226,7 @@ pub fn each<'a, T>(
     Ok(out)
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(browser)]
 mod parser {
     //! `JSON.parse`, then one walk turning the JavaScript values into [`Json`].
     use js_sys::{Array, Object};
@@ -309,7 +309,7 @@ mod parser {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(browser))]
 mod parser {
     //! serde_json read straight into [`Json`], with no limit on nesting (the stack grows on
     //! the heap as needed) and anything deeper than [`MAX_DEPTH`] skipped.

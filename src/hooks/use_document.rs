@@ -63,7 +63,7 @@ const SEPARATE_TASKS_BYTES: usize = 100_000;
 
 /// Runs `then` in a new task (natively, now). Boxed: one copy for every kind of document.
 fn in_a_task_of_its_own(then: Box<dyn FnOnce()>) {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(browser)]
     {
         use wasm_bindgen::JsCast;
         let callback = wasm_bindgen::closure::Closure::once_into_js(then);
@@ -71,7 +71,7 @@ fn in_a_task_of_its_own(then: Box<dyn FnOnce()>) {
             let _ = window.set_timeout_with_callback(callback.unchecked_ref());
         }
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(browser))]
     then();
 }
 

@@ -30,14 +30,14 @@ pub fn use_now(fixed: Option<Timestamp>, every: Duration) -> Timestamp {
 /// Calls `tick` every `every` until dropped (an interval in the browser; natively nothing
 /// refreshes, since server rendering happens once).
 fn refresh(every: Duration, tick: impl Fn() + 'static) -> Option<Box<dyn std::any::Any>> {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(browser)]
     {
         let millis = u32::try_from(every.as_millis()).unwrap_or(u32::MAX);
         Some(Box::new(gloo::timers::callback::Interval::new(
             millis, tick,
         )))
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(browser))]
     {
         let _ = (every, tick);
         None

@@ -105,9 +105,9 @@ pub fn use_reading_progress(
         let progress = progress.clone();
         use_effect_with((costs, pace), move |(costs, pace)| {
             progress.set(at_start(costs, *pace));
-            #[cfg(target_arch = "wasm32")]
+            #[cfg(browser)]
             let listeners = browser::follow_scroll(body_ref, costs.clone(), *pace, progress);
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(not(browser))]
             let listeners: Vec<()> = {
                 let _ = (body_ref, progress);
                 Vec::new()
@@ -118,7 +118,7 @@ pub fn use_reading_progress(
     *progress
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(browser)]
 mod browser {
     use std::rc::Rc;
 

@@ -14,7 +14,7 @@ use crate::text::relative_time::{english, Relative};
 /// `tag` in canonical form if `Intl` takes it: in the browser, `Intl.getCanonicalLocales`'s
 /// own verdict; natively, the same rules of well-formedness.
 pub fn canonical(tag: &str) -> Option<String> {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(browser)]
     {
         if tag.is_empty() || tag.len() > 64 {
             return None;
@@ -22,23 +22,23 @@ pub fn canonical(tag: &str) -> Option<String> {
         let canonical = js::call("getCanonicalLocales", &[JsValue::from_str(tag)]).ok()?;
         js_sys::Reflect::get_u32(&canonical, 0).ok()?.as_string()
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(browser))]
     {
         super::tag::canonical(tag)
     }
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(browser)]
 use wasm_bindgen::JsValue;
 
 /// Whether `lang` is the default language, formatted without `Intl`.
-#[cfg(target_arch = "wasm32")]
+#[cfg(browser)]
 fn is_default_english(lang: &str) -> bool {
     lang == "en" || lang == "en-US"
 }
 
 /// `Intl`, called so that nothing it throws escapes.
-#[cfg(target_arch = "wasm32")]
+#[cfg(browser)]
 mod js {
     use js_sys::{Array, Function, Object, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
@@ -80,7 +80,7 @@ mod js {
 
 /// A whole number written the locale's way ("3", "٣", "1.000").
 pub fn format_number(lang: &str, value: u32) -> String {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(browser)]
     if !is_default_english(lang) || value >= 1000 {
         let formatted = js::format("NumberFormat", lang, &[], "format", &[value.into()]);
         if let Some(text) = js::text(formatted) {
@@ -93,7 +93,7 @@ pub fn format_number(lang: &str, value: u32) -> String {
 
 /// "3 years ago" in the locale's words.
 pub fn format_relative(lang: &str, relative: Relative) -> String {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(browser)]
     if !is_default_english(lang) {
         let (count, unit) = match relative {
             Relative::Ago { count, unit } => (-(count as f64), unit),
@@ -117,7 +117,7 @@ pub fn format_relative(lang: &str, relative: Relative) -> String {
 
 /// A long date in UTC ("June 19, 2018", "19. Juni 2018").
 pub fn format_date(lang: &str, at: Timestamp) -> String {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(browser)]
     if !is_default_english(lang) {
         let date = js_sys::Date::new(&JsValue::from_f64(at.0 as f64 * 1000.0));
         let formatted = js::format(
@@ -137,7 +137,7 @@ pub fn format_date(lang: &str, at: Timestamp) -> String {
 
 /// `names` joined as the locale joins a list ("A, B and C"), as parts.
 pub fn format_list(lang: &str, names: &[&str]) -> Vec<ListPart> {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(browser)]
     if !is_default_english(lang) && names.len() > 1 {
         let items: js_sys::Array = names.iter().map(|n| JsValue::from_str(n)).collect();
         let parts = js::format(
@@ -156,7 +156,7 @@ pub fn format_list(lang: &str, names: &[&str]) -> Vec<ListPart> {
 }
 
 /// `formatToParts`'s answer as list parts, if it names every item once.
-#[cfg(target_arch = "wasm32")]
+#[cfg(browser)]
 fn list_parts(parts: &JsValue, count: usize) -> Option<Vec<ListPart>> {
     let parts: &js_sys::Array = wasm_bindgen::JsCast::dyn_ref(parts)?;
     let field = |part: &JsValue, name: &str| {

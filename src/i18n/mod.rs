@@ -40,7 +40,7 @@ macro_rules! words {
 
 mod intl;
 mod tables;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(browser))]
 mod tag;
 
 pub use intl::canonical as canonical_tag;

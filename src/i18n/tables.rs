@@ -18,7 +18,7 @@ thread_local! {
 /// The table for a primary language subtag (`de`, `ja`…): English when the language has none,
 /// or while (or if) its table is not loaded.
 pub fn labels_for(primary: &str) -> Labels {
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(browser))]
     compiled_in(primary);
     LOADED
         .with(|loaded| {
@@ -64,7 +64,7 @@ pub fn register_table(lang: &str, json: Option<&str>) -> bool {
 }
 
 /// Natively every table is at hand: read the one for `primary` on first use.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(browser))]
 fn compiled_in(primary: &str) {
     let json = match primary {
         "de" => include_str!("labels/de.json"),

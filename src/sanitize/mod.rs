@@ -9,10 +9,10 @@ mod bound;
 mod rules;
 mod shape;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(browser)]
 #[path = "parse_dom.rs"]
 mod parse;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(browser))]
 #[path = "parse_native.rs"]
 mod parse;
 

@@ -1,7 +1,7 @@
 //! The browser features behind the copy-link and share buttons. Each call is made so that
 //! nothing it throws (no clipboard outside a secure context, a share sheet refused) escapes.
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(browser)]
 mod js {
     use js_sys::{Array, Function, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
@@ -33,13 +33,13 @@ mod js {
 /// Puts `text` on the clipboard; `false` when the browser refuses (no permission, no focus,
 /// not a secure context) or there is no clipboard at all.
 pub async fn write_text(text: &str) -> bool {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(browser)]
     {
         js::call("clipboard", "writeText", &[text.into()])
             .await
             .is_ok()
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(browser))]
     {
         let _ = text;
         false
@@ -48,11 +48,11 @@ pub async fn write_text(text: &str) -> bool {
 
 /// Whether the browser offers its own share sheet (`navigator.share`).
 pub fn can_share_natively() -> bool {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(browser)]
     {
         js::has("share")
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(browser))]
     {
         false
     }
@@ -60,14 +60,14 @@ pub fn can_share_natively() -> bool {
 
 /// Opens the browser's share sheet; a reader who cancels it is not an error.
 pub async fn share_natively(title: &str, url: &str) {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(browser)]
     {
         let data = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
         let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
         let _ = js::call("", "share", &[data.into()]).await;
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(browser))]
     {
         let _ = (title, url);
     }

@@ -4,11 +4,11 @@ use crate::model::Timestamp;
 
 /// Now, from the browser's clock in wasm and the system clock natively.
 pub fn now() -> Timestamp {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(browser)]
     {
         Timestamp((js_sys::Date::now() / 1000.0) as i64)
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(browser))]
     {
         let since_epoch = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)

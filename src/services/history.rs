@@ -2,19 +2,19 @@
 //! per widget, the scroll position in the entry's state. Natively there is no history.
 
 /// The key under which the scroll position is kept in `history.state`.
-#[cfg(target_arch = "wasm32")]
+#[cfg(browser)]
 const SCROLL_KEY: &str = "articleReaderScroll";
 
 /// The value of the widget's parameter in the page's URL.
 pub fn current(key: &str) -> Option<String> {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(browser)]
     {
         let search = web_sys::window()?.location().search().ok()?;
         web_sys::UrlSearchParams::new_with_str(&search)
             .ok()?
             .get(key)
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(browser))]
     {
         let _ = key;
         None
@@ -24,11 +24,11 @@ pub fn current(key: &str) -> Option<String> {
 /// Adds a history entry with the widget's parameter set to `value` (`None` removes it),
 /// after noting the current scroll position in the entry being left.
 pub fn push(key: &str, value: Option<&str>) {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(browser)]
     {
         let _ = browser::push(key, value);
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(browser))]
     {
         let _ = (key, value);
     }
@@ -37,7 +37,7 @@ pub fn push(key: &str, value: Option<&str>) {
 /// Listens for back and forward; `on_change` gets the scroll position the entry recorded.
 /// Dropping the result stops listening.
 pub fn on_navigate(on_change: impl Fn(Option<f64>) + 'static) -> Option<Box<dyn std::any::Any>> {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(browser)]
     {
         let window = web_sys::window()?;
         let listener = gloo::events::EventListener::new(&window, "popstate", move |event| {
@@ -50,14 +50,14 @@ pub fn on_navigate(on_change: impl Fn(Option<f64>) + 'static) -> Option<Box<dyn 
         });
         Some(Box::new(listener))
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(browser))]
     {
         let _ = on_change;
         None
     }
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(browser)]
 mod browser {
     use wasm_bindgen::{JsCast, JsValue};
 

@@ -7,6 +7,6 @@ pub mod clipboard;
 pub mod clock;
 pub mod fetcher;
 pub mod history;
-#[cfg(target_arch = "wasm32")]
+#[cfg(browser)]
 pub mod http;
 pub mod page;

@@ -1,16 +1,16 @@
 //! The host page, as far as the widget needs it.
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(browser)]
 use crate::url::{checked_url, without_query, UrlUse};
 
 /// The page's base URL (`document.baseURI`), against which `src` attributes are resolved;
 /// `None` natively.
 pub fn base_url() -> Option<String> {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(browser)]
     {
         web_sys::window()?.document()?.base_uri().ok().flatten()
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(browser))]
     {
         None
     }
@@ -21,14 +21,14 @@ pub fn base_url() -> Option<String> {
 /// `URL` (spaces, non-ASCII, host case, backslashes as it writes them), exactly as the loader
 /// resolves the request it starts early, so that request is the one used.
 pub fn absolute(src: &str) -> String {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(browser)]
     {
         base_url()
             .and_then(|base| web_sys::Url::new_with_base(src, &base).ok())
             .map(|url| url.href())
             .unwrap_or_else(|| src.to_owned())
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(browser))]
     {
         src.to_owned()
     }
@@ -36,7 +36,7 @@ pub fn absolute(src: &str) -> String {
 
 /// The host document's language (`<html lang>`), if it says.
 pub fn document_language() -> Option<String> {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(browser)]
     {
         let lang = web_sys::window()?
             .document()?
@@ -44,7 +44,7 @@ pub fn document_language() -> Option<String> {
             .get_attribute("lang")?;
         Some(lang)
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(browser))]
     {
         None
     }
@@ -54,7 +54,7 @@ pub fn document_language() -> Option<String> {
 /// `<link rel="canonical">` (an `http(s)` address, like every URL the widget writes), else the
 /// page's address without its query and fragment, which may hold a reader's session.
 pub fn share_fallback_url() -> Option<String> {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(browser)]
     {
         let document = web_sys::window()?.document()?;
         let canonical = document
@@ -68,7 +68,7 @@ pub fn share_fallback_url() -> Option<String> {
             checked_url(without_query(&href), None, UrlUse::Resource)
         })
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(browser))]
     {
         None
     }
@@ -76,10 +76,10 @@ pub fn share_fallback_url() -> Option<String> {
 
 /// Scrolls the page to `y` (back and forward bring an entry's position back).
 pub fn scroll_to(y: f64) {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(browser)]
     if let Some(window) = web_sys::window() {
         window.scroll_to_with_x_and_y(0.0, y);
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(browser))]
     let _ = y;
 }

@@ -8,7 +8,7 @@
 
 /// The number of words in `runs`, `run_count` runs of unspaced-script text separated by
 /// single spaces (natively, and without a segmenter, each run is one word).
-#[cfg(target_arch = "wasm32")]
+#[cfg(browser)]
 pub fn count_words(runs: &str, run_count: u64) -> u64 {
     use js_sys::{Array, Function, Object, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
@@ -43,7 +43,7 @@ pub fn count_words(runs: &str, run_count: u64) -> u64 {
     counted.unwrap_or(run_count)
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(browser))]
 pub fn count_words(_runs: &str, run_count: u64) -> u64 {
     run_count
 }

@@ -37,9 +37,9 @@ pub fn count(text: &str) -> TextCounts {
 /// Splitting costs the main thread about a millisecond per thousand characters, so a body of
 /// any length costs a bounded time: past this, words are estimated at the rate found so far.
 /// Natively a run is one word whatever its length, at no cost: no budget.
-#[cfg(target_arch = "wasm32")]
+#[cfg(browser)]
 const SEGMENTED_BYTES: usize = 30_000;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(browser))]
 const SEGMENTED_BYTES: usize = usize::MAX;
 
 /// Counts several texts (the blocks of one body) with one budget for the segmenter: the first
