@@ -1,5 +1,5 @@
-// The package's types: a page using the element, its events, mount() and countWords()
-// compiles under `tsc --strict`, and a wrong use does not.
+// The package's types: a page using the element, its events, mount() and countWords(), and a
+// build step using article-reader/render, compile under `tsc --strict`; a wrong use does not.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 const dir = new URL('../examples/typescript/', import.meta.url).pathname;
 const tsc = (config) => spawnSync(new URL('../node_modules/.bin/tsc', import.meta.url).pathname, ['-p', config], { encoding: 'utf8' });
 
-test('a strict TypeScript page using every typed API compiles', () => {
+test('a strict TypeScript page and build using every typed API compile', () => {
   const run = tsc(`${dir}tsconfig.json`);
   assert.equal(run.status, 0, run.stdout + run.stderr);
 });

@@ -397,6 +397,12 @@ fn bad_input_fails_with_the_widgets_words_and_prints_nothing() {
         .unwrap_err()
         .to_string();
     assert!(stderr(&command(&["render", &wrong])).contains(&shown));
+    // A file that is not there is named, in words that are the same on every platform (and
+    // under WASI, where the npm package runs this command): no OS error number.
+    assert_eq!(
+        stderr(&command(&["render", &missing])),
+        format!("article-reader: {missing}: No such file or directory\n")
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -174,7 +174,18 @@ nothing on standard output.
     }
 
     fn read(path: &str) -> Result<String, String> {
-        fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
+        fs::read_to_string(path).map_err(|e| failed(path, &e))
+    }
+
+    /// `PATH: what went wrong`, without the platform's error number (`(os error 2)` natively,
+    /// `44` under WASI), so the message is the same wherever the command runs.
+    fn failed(path: impl std::fmt::Display, error: &std::io::Error) -> String {
+        let text = error.to_string();
+        let text = match text.rfind(" (os error ") {
+            Some(start) if text.ends_with(')') => text[..start].to_owned(),
+            _ => text,
+        };
+        format!("{path}: {text}")
     }
 
     fn render(args: &[String]) -> Result<String, String> {
@@ -186,10 +197,10 @@ nothing on standard output.
             let out = flags.out.as_deref().ok_or("`--each` needs `--out DIR`")?;
             let each = prerender::render_each(&flags.options, &read(list)?)
                 .map_err(|e| format!("{list}: {e}"))?;
-            fs::create_dir_all(out).map_err(|e| format!("{out}: {e}"))?;
+            fs::create_dir_all(out).map_err(|e| failed(out, &e))?;
             for (name, fragment) in &each.fragments {
                 let path = Path::new(out).join(name);
-                fs::write(&path, fragment).map_err(|e| format!("{}: {e}", path.display()))?;
+                fs::write(&path, fragment).map_err(|e| failed(path.display(), &e))?;
             }
             for name in &each.skipped {
                 eprintln!("article-reader: skipped \"{name}\": the list does not carry its body");
