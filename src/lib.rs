@@ -11,7 +11,7 @@ pub mod formats;
 pub mod hooks;
 pub mod i18n;
 pub mod model;
-#[cfg(not(browser))]
+#[cfg(all(not(browser), feature = "ssr"))]
 pub mod prerender;
 pub mod sanitize;
 pub mod services;

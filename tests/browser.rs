@@ -1,6 +1,6 @@
 //! Browser tests: the reader mounted into a real DOM in headless Chromium, with stubbed
 //! documents, asserting on `part`s as publishers and end-to-end tests see them.
-#![cfg(browser)]
+#![cfg(all(browser, feature = "csr"))]
 
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};

@@ -1,7 +1,7 @@
 //! The prerenderer (`article-reader render`): the element it writes, its schema.org JSON-LD
 //! against what the widget shows, and the command line's contract (help, errors, `--each`).
 //! That its markup equals the live widget's is shown in the browser (e2e/prerender.test.mjs).
-#![cfg(not(browser))]
+#![cfg(all(not(browser), feature = "ssr"))]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -5,9 +5,9 @@
 //! starts the wasm and calls [`element::mount`] for each element.
 
 pub mod config;
-#[cfg(browser)]
+#[cfg(all(browser, feature = "csr"))]
 pub mod element;
-#[cfg(browser)]
+#[cfg(all(browser, feature = "csr"))]
 mod events;
 
 /// The widget's stylesheet (`styles/widget.css`, minified by `build.rs`), adopted by every
