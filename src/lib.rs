@@ -4,6 +4,11 @@
 //! The pure layers (`model`, `formats`, `text`, `share`, `embed::config`) know nothing of the
 //! browser and are tested natively; `components` render natively too (server-side) and in the
 //! browser; `services::http` and `embed::element` exist only in wasm.
+//!
+//! For a Yew app: [`components::Reader`] with its [`components::ReaderProps`] (see
+//! `docs/crate.md` and `examples/yew-app/`); features `csr` (the browser) and `ssr` (rendering
+//! to HTML, [`prerender`]) are the app's choice.
+#![warn(missing_docs)]
 
 pub mod components;
 pub mod embed;

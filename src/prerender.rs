@@ -48,6 +48,7 @@ pub struct Options {
     /// The address of the page the element goes on: shared when the article names none, as
     /// the live widget shares its page.
     pub page: Option<String>,
+    /// The stylesheet inline or linked.
     pub style: Style,
     /// The moment relative times ("3 years ago") are written against.
     pub now: Timestamp,

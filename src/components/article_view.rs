@@ -8,18 +8,24 @@ use crate::model::{Article, Dated, Shared};
 use crate::share::{Network, ShareOptions};
 use crate::text::reading_time;
 
+/// The article view's props: the article and how to show it.
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
+    /// The article shown.
     pub article: Shared<Article>,
     #[prop_or(reading_time::DEFAULT_WORDS_PER_MINUTE)]
+    /// Reading speed for the reading time (`words-per-minute`).
     pub words_per_minute: u32,
     #[prop_or_default]
+    /// The share bar's networks and options.
     pub share: ShareOptions,
     /// The address to share when neither `share.url` nor the article has one (the host page).
     #[prop_or_default]
     pub fallback_share_url: Option<AttrValue>,
+    /// The language the view speaks.
     pub locale: Locale,
     #[prop_or_default]
+    /// Told of every share control used, with the URL shared there.
     pub on_share: Callback<(Network, String)>,
 }
 

@@ -9,17 +9,23 @@ use crate::text::excerpt::{excerpt, EXCERPT_CHARS, EXCERPT_WORDS};
 pub enum RelatedState {
     /// No list was asked for.
     None,
+    /// The list is on its way.
     Loading,
+    /// The list's posts.
     Ready(Shared<Vec<PostSummary>>),
+    /// The list could not be loaded: the article is shown without it.
     Failed,
 }
 
 /// What the related list shows, and whom it tells when a post is chosen.
 pub struct RelatedList<'a> {
+    /// Where the list is.
     pub state: &'a RelatedState,
     /// At most this many posts (`related-limit`).
     pub limit: Option<usize>,
+    /// The moment relative times ("3 years ago") are measured from.
     pub now: Timestamp,
+    /// The language the list speaks.
     pub locale: &'a Locale,
     /// The article being read, left out of the list.
     pub current_id: Option<&'a str>,

@@ -6,9 +6,11 @@ use crate::share::{Network, SharePayload};
 
 /// What the share bar shows and whom it tells.
 pub struct ShareBar<'a> {
+    /// What is shared: the URL and the title.
     pub payload: SharePayload,
     /// The controls, in order.
     pub networks: &'a [Network],
+    /// The controls' accessible names.
     pub labels: Labels,
     /// Told of every share control used, with the URL shared there.
     pub on_share: &'a Callback<(Network, String)>,
@@ -20,8 +22,11 @@ pub struct ShareBar<'a> {
 #[derive(Clone, Copy, Default, PartialEq)]
 pub enum CopyState {
     #[default]
+    /// Not used yet.
     Idle,
+    /// The link is on the clipboard.
     Copied,
+    /// The browser refused the clipboard: the link is shown to copy by hand.
     Refused,
 }
 

@@ -17,7 +17,9 @@ use crate::services::fetcher::FetchError;
 pub enum LoadError {
     /// The element was given no document to show (`src` missing or empty).
     MissingSource,
+    /// The document could not be fetched.
     Fetch(FetchError),
+    /// The document is not one the widget reads.
     Format(FormatError),
     /// A document over [`MAX_DOCUMENT_BYTES`], refused before it is read.
     TooLarge(usize),

@@ -35,11 +35,13 @@ pub const ATTRIBUTES: [&str; 15] = [
 pub struct Config {
     /// The article's JSON; `None` when the element has no usable `src`.
     pub src: Option<String>,
+    /// The related posts' JSON (`related-src`).
     pub related_src: Option<String>,
     /// A forced document format; `None` detects it (`auto`, the default).
     pub format: Option<Format>,
     /// The `lang` attribute, when given.
     pub lang: Option<String>,
+    /// Reading speed for the reading time (`words-per-minute`).
     pub words_per_minute: u32,
     /// At most this many related posts (`related-limit`).
     pub related_limit: Option<usize>,
@@ -47,6 +49,7 @@ pub struct Config {
     pub timeout: Duration,
     /// Whether in-place navigation adds history entries (`history="push"`).
     pub push_history: bool,
+    /// The share bar's networks and options (`share`, `share-url`, `share-via`…).
     pub share: ShareOptions,
     /// Values that were refused, for the console: the publisher should know.
     pub warnings: Vec<String>,

@@ -2,7 +2,7 @@
 //! [`crate::components::Reader`] into the element's shadow root.
 //!
 //! The element class itself lives in the small loader module `article-reader.js`, which
-//! starts the wasm and calls [`element::mount`] for each element.
+//! starts the wasm and calls `element::mount` for each element.
 
 pub mod config;
 #[cfg(all(browser, feature = "csr"))]

@@ -12,11 +12,17 @@ pub const MAX_DEPTH: usize = 128;
 /// One JSON value.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {
+    /// `null`
     Null,
+    /// `true` or `false`
     Bool(bool),
+    /// A number, as a double.
     Number(f64),
+    /// A string.
     String(String),
+    /// An array.
     Array(Vec<Json>),
+    /// An object's members, in the document's order (duplicates kept, the first one read).
     Object(Vec<(String, Json)>),
 }
 
@@ -28,11 +34,14 @@ pub struct SyntaxError(pub String);
 /// wrong with it.
 #[derive(Debug, PartialEq, Eq)]
 pub struct FieldError {
+    /// Where: a path such as `items[0].title`.
     pub path: String,
+    /// What was wrong, in words for the publisher.
     pub problem: String,
 }
 
 impl FieldError {
+    /// The error for the field at `path`.
     pub fn new(path: impl Into<String>, problem: impl Into<String>) -> Self {
         FieldError {
             path: path.into(),
@@ -103,6 +112,7 @@ impl Json {
         path.iter().try_fold(self, |value, key| value.get(key))
     }
 
+    /// The text of a string.
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Json::String(s) => Some(s),
@@ -110,6 +120,7 @@ impl Json {
         }
     }
 
+    /// The items of an array.
     pub fn as_array(&self) -> Option<&[Json]> {
         match self {
             Json::Array(items) => Some(items),
@@ -117,6 +128,7 @@ impl Json {
         }
     }
 
+    /// Whether the value is an object.
     pub fn is_object(&self) -> bool {
         matches!(self, Json::Object(_))
     }
@@ -154,6 +166,7 @@ impl<'a> Fields<'a> {
         self.0.get(key)
     }
 
+    /// A string; missing or `null` is `None`.
     pub fn string(self, key: &str) -> Result<Option<&'a str>, FieldError> {
         self.typed(key, "a string", Json::as_str)
     }
@@ -164,6 +177,7 @@ impl<'a> Fields<'a> {
             .ok_or_else(|| FieldError::new(key, "missing (a string is required)"))
     }
 
+    /// A number; missing or `null` is `None`.
     pub fn number(self, key: &str) -> Result<Option<f64>, FieldError> {
         self.typed(key, "a number", |value| match *value {
             Json::Number(n) => Some(n),
@@ -171,6 +185,7 @@ impl<'a> Fields<'a> {
         })
     }
 
+    /// A boolean; missing or `null` is `None`.
     pub fn bool(self, key: &str) -> Result<Option<bool>, FieldError> {
         self.typed(key, "a boolean", |value| match *value {
             Json::Bool(b) => Some(b),
@@ -189,6 +204,7 @@ impl<'a> Fields<'a> {
             .ok_or_else(|| FieldError::new(key, "missing (an array is required)"))
     }
 
+    /// An object's fields; missing or `null` is `None`.
     pub fn object(self, key: &str) -> Result<Option<Fields<'a>>, FieldError> {
         self.typed(key, "an object", |value| {
             value.is_object().then_some(Fields(value))

@@ -22,9 +22,13 @@ use crate::model::{Article, PostSummary};
 /// The document formats the widget reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// The widget's own schema (`docs/schema.md`).
     Native,
+    /// JSON Feed 1.0 and 1.1.
     JsonFeed,
+    /// The WordPress REST API (`/wp-json/wp/v2/posts`).
     WordPress,
+    /// Ghost's Content API (`/ghost/api/content/posts/`).
     Ghost,
 }
 
@@ -77,6 +81,7 @@ impl FormatError {
         }
     }
 
+    /// Whether the text was not JSON at all (not a JSON document of the wrong shape).
     pub fn is_not_json(&self) -> bool {
         self.not_json
     }

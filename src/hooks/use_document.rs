@@ -10,8 +10,11 @@ use crate::services::fetcher::{CachePolicy, Cancel, Fetcher};
 /// number asks again for the same URL, as "try again" does).
 #[derive(Clone, Debug, PartialEq)]
 pub struct DocumentRequest {
+    /// Which request this is: a new number asks again.
     pub id: u64,
+    /// The document's absolute URL.
     pub url: AttrValue,
+    /// Whether a kept answer will do.
     pub policy: CachePolicy,
     /// A forced format; detected when `None`.
     pub format: Option<Format>,

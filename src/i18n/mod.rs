@@ -55,37 +55,59 @@ labels! {
     minutes_read,
     /// Time left while reading: "{} min left".
     minutes_left,
+    /// Time left once the end is reached: "Finished".
     finished,
     /// The accessible name of the progress bar.
     reading_progress,
+    /// Before the authors' names in the author card: "Published by".
     published_by,
     /// A date that is the post's last update, not its publication: "Updated {}".
     updated,
+    /// The share bar's accessible name: "Share".
     share,
     /// The accessible name of a share link: "Share on {}".
     share_on,
     /// The email share link's name.
     email,
+    /// The copy button: "Copy link".
     copy_link,
+    /// After a copy: "Link copied".
     link_copied,
+    /// When the clipboard is refused.
     copy_failed,
+    /// The button that opens the system's share sheet: "Share…".
     native_share,
+    /// The related list's heading and accessible name.
     related_posts,
+    /// A moment within 45 seconds: "just now".
     just_now,
+    /// While a document is on its way.
     loading,
+    /// The retry button: "Try again".
     retry,
+    /// When the related list cannot be loaded.
     related_failed,
     /// Shown instead of a password-protected body.
     protected,
+    /// The link to a protected post's own page.
     read_on_site,
+    /// The element names no document.
     error_missing_source,
+    /// The server answered 404 or 410.
     error_not_found,
+    /// The server failed (a 5xx status).
     error_server,
+    /// The server refused (a 4xx status other than 404 and 410).
     error_refused,
+    /// No answer: offline, or blocked.
     error_network,
+    /// No answer in time.
     error_timeout,
+    /// The document is not JSON.
     error_not_json,
+    /// The document is JSON of no format the widget reads.
     error_format,
+    /// The document is larger than the widget reads.
     error_too_large,
 }
 
@@ -121,7 +143,9 @@ pub fn fill(template: &str, value: impl std::fmt::Display) -> String {
 /// bidirectional text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ListPart {
+    /// A name, by its place in the list.
     Item(usize),
+    /// The words between names.
     Literal(String),
 }
 
@@ -141,11 +165,14 @@ pub fn english_list(count: usize) -> Vec<ListPart> {
 /// Text direction of a language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {
+    /// Left to right.
     Ltr,
+    /// Right to left.
     Rtl,
 }
 
 impl Direction {
+    /// The value of a `dir` attribute.
     pub fn attr(self) -> &'static str {
         match self {
             Direction::Ltr => "ltr",
@@ -159,7 +186,9 @@ impl Direction {
 pub struct Locale {
     /// A BCP 47 tag such as `de` or `pt-BR`.
     pub lang: String,
+    /// The UI words.
     pub labels: Labels,
+    /// The direction of the language's script.
     pub direction: Direction,
 }
 
@@ -170,6 +199,7 @@ impl Default for Locale {
 }
 
 impl Locale {
+    /// The locale for a language tag: its own words when the widget has them, else English.
     pub fn new(lang: &str) -> Locale {
         let primary = primary_subtag(lang);
         Locale {

@@ -14,45 +14,85 @@ use crate::text::words::is_unspaced;
 /// The elements a body may contain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tag {
+    /// `<p>`
     Paragraph,
+    /// `<h2>`
     Heading2,
+    /// `<h3>`
     Heading3,
+    /// `<h4>`
     Heading4,
+    /// `<blockquote>`
     Blockquote,
+    /// `<ul>`
     UnorderedList,
+    /// `<ol>`
     OrderedList,
+    /// `<li>`
     ListItem,
+    /// `<dl>`
     DescriptionList,
+    /// `<dt>`
     DescriptionTerm,
+    /// `<dd>`
     DescriptionDetails,
+    /// `<div>`
     Division,
+    /// `<a>`
     Link,
+    /// `<em>`
     Emphasis,
+    /// `<strong>`
     Strong,
+    /// `<code>`
     Code,
+    /// `<pre>`
     Preformatted,
+    /// `<kbd>`
     Keyboard,
+    /// `<sub>`
     Subscript,
+    /// `<sup>`
     Superscript,
+    /// `<mark>`
     Mark,
+    /// `<small>`
     Small,
+    /// `<s>`
     Strike,
+    /// `<ins>`
     Inserted,
+    /// `<q>`
     Quote,
+    /// `<cite>`
     Cite,
+    /// `<abbr>`
     Abbreviation,
+    /// `<br>`
     LineBreak,
+    /// `<hr>`
     Rule,
+    /// `<figure>`
     Figure,
+    /// `<figcaption>`
     Figcaption,
+    /// `<img>`
     Image,
+    /// `<table>`
     Table,
+    /// `<caption>`
     TableCaption,
+    /// `<thead>`
     TableHead,
+    /// `<tbody>`
     TableBody,
+    /// `<tfoot>`
     TableFoot,
+    /// `<tr>`
     TableRow,
+    /// `<th>`
     TableHeader,
+    /// `<td>`
     TableCell,
     /// A group of a long body's top-level blocks, laid out only as it nears the viewport
     /// (see [`Body::new`]); never made from a source's markup.
@@ -151,20 +191,30 @@ pub enum Attr {
     Src,
     /// Checked URLs with their descriptors.
     Srcset,
+    /// `alt`
     Alt,
+    /// `width`
     Width,
+    /// `height`
     Height,
+    /// `title`
     Title,
+    /// `colspan`
     Colspan,
+    /// `rowspan`
     Rowspan,
+    /// `start`
     Start,
     /// A list item's number; set only where a long ordered list is laid out in parts.
     Value,
+    /// `lang`
     Lang,
+    /// `dir`
     Dir,
 }
 
 impl Attr {
+    /// The HTML attribute name.
     pub fn name(self) -> &'static str {
         match self {
             Attr::Href => "href",
@@ -187,12 +237,16 @@ impl Attr {
 /// An element of the body: an allowlisted tag, its checked attributes and its children.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Element {
+    /// Which element.
     pub tag: Tag,
+    /// Its checked attributes.
     pub attrs: Vec<(Attr, String)>,
+    /// Its children.
     pub children: Vec<Node>,
 }
 
 impl Element {
+    /// An element without attributes.
     pub fn new(tag: Tag, children: Vec<Node>) -> Self {
         Element {
             tag,
@@ -201,6 +255,7 @@ impl Element {
         }
     }
 
+    /// The value of an attribute, if set.
     pub fn attr(&self, attr: Attr) -> Option<&str> {
         self.attrs
             .iter()
@@ -212,14 +267,18 @@ impl Element {
 /// A node of the body tree.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Node {
+    /// Text, as it is shown.
     Text(String),
+    /// An allowlisted element.
     Element(Element),
     /// An embedded video, shown as a link to it: no third-party frame loads until the reader
     /// chooses to go there.
     VideoLink {
+        /// The video's page.
         url: String,
         /// The host readers recognise, such as `youtube.com`.
         host: String,
+        /// The video's title, when the source gave one.
         title: Option<String>,
     },
 }
@@ -295,6 +354,7 @@ impl Body {
         }
     }
 
+    /// Whether the body has nothing to show.
     pub fn is_empty(&self) -> bool {
         self.nodes().is_empty()
     }

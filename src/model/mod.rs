@@ -37,13 +37,16 @@ pub struct Article {
     /// The body's whole text is the title (a status post whose client copied its text into
     /// the title): the text is shown once, as the body, and the title still names the post.
     pub title_in_body: bool,
+    /// The section or first tag, shown above the title.
     pub category: Option<String>,
+    /// When the post was published.
     pub published: Option<Timestamp>,
     /// When the source last changed the post; shown ("Updated …") only when it gives no
     /// publication date.
     pub modified: Option<Timestamp>,
     /// Everyone the source credits, in its order (the first is the main author).
     pub authors: Vec<Author>,
+    /// A short description (the excerpt), for share text and the JSON-LD.
     pub summary: Option<String>,
     /// BCP 47 language tag of the article's text, when the source says.
     pub language: Option<String>,
@@ -53,12 +56,14 @@ pub struct Article {
     pub image: Option<String>,
     /// The source withholds the body behind a password: readers get a link to the post.
     pub protected: bool,
+    /// The sanitized body.
     pub body: Body,
 }
 
 /// The date a post shows: its publication, else its last update (marked as such).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Dated {
+    /// The date shown.
     pub at: Timestamp,
     /// True when only the update time is known: readers are told "Updated …".
     pub updated: bool,
@@ -146,10 +151,13 @@ fn short_name(text: Option<&str>) -> Option<String> {
 /// The person shown in the author card.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Author {
+    /// The author's name as the source gives it.
     pub name: String,
+    /// A short biography, as plain text.
     pub bio: Option<String>,
     /// Avatar image; when absent the card shows the author's initials.
     pub avatar: Option<String>,
+    /// The author's page.
     pub url: Option<String>,
 }
 
@@ -169,6 +177,7 @@ impl Author {
 /// One entry of a related-posts list.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct PostSummary {
+    /// Stable identity, used to tell posts apart.
     pub id: String,
     /// `None` for untitled posts, which the list names by their opening words.
     pub title: Option<String>,
@@ -176,8 +185,11 @@ pub struct PostSummary {
     pub url: Option<String>,
     /// The post's own JSON document: when present the widget opens it in place.
     pub src: Option<String>,
+    /// A short description, shown under the title.
     pub summary: Option<String>,
+    /// When the post was published.
     pub published: Option<Timestamp>,
+    /// When the post last changed; shown when it gives no publication date.
     pub modified: Option<Timestamp>,
     /// The whole post, when the list carried it (JSON Feed, WordPress and Ghost lists do):
     /// it opens in place without another request. Lists trimmed to a few fields carry none.

@@ -12,6 +12,7 @@ use std::rc::Rc;
 pub struct Shared<T>(Rc<T>);
 
 impl<T> Shared<T> {
+    /// Shares `value`.
     pub fn new(value: T) -> Self {
         Shared(Rc::new(value))
     }

@@ -2,7 +2,7 @@
 //!
 //! HTML is parsed by a spec-compliant parser (the browser's `DOMParser` in wasm, which builds an
 //! inert document and adds nothing to the bundle; html5ever natively), copied into a plain
-//! [`RawNode`] tree, and rebuilt from an allowlist ([`rules`]) into the [`Body`] the components
+//! [`RawNode`] tree, and rebuilt from an allowlist (`rules`) into the [`Body`] the components
 //! render. Nothing from the input is ever set as HTML.
 
 mod bound;
@@ -22,19 +22,25 @@ use crate::text::collapse_whitespace;
 /// A parsed HTML node, before any allowlisting: what the parsers hand to the rules.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RawNode {
+    /// An element.
     Element(RawElement),
+    /// Text, with entities decoded.
     Text(String),
 }
 
 /// A parsed element: lower-case name, attributes with entities decoded, children.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RawElement {
+    /// The lower-case element name.
     pub name: String,
+    /// Attributes in source order, names lower-case.
     pub attrs: Vec<(String, String)>,
+    /// The element's children.
     pub children: Vec<RawNode>,
 }
 
 impl RawElement {
+    /// The value of the first attribute named `name`.
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()

@@ -1,7 +1,8 @@
 //! How components get documents: an injectable function from URL to text.
 //!
-//! The widget uses HTTP ([`super::http`]); tests hand in stubs that answer from memory or fail
-//! on purpose, so every state can be shown without a server.
+//! The widget asks the loader's document service (`services::http`); a Yew app hands in its
+//! own; tests hand in stubs that answer from memory or fail on purpose, so every state can be
+//! shown without a server.
 
 use std::cell::RefCell;
 use std::fmt;
@@ -48,6 +49,7 @@ struct CancelState {
 }
 
 impl Cancel {
+    /// Stops the fetch: runs what was registered, once.
     pub fn cancel(&self) {
         let callbacks = {
             let mut state = self.0.borrow_mut();
@@ -59,6 +61,7 @@ impl Cancel {
         }
     }
 
+    /// Whether the fetch was stopped.
     pub fn is_cancelled(&self) -> bool {
         self.0.borrow().cancelled
     }

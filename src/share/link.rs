@@ -23,6 +23,7 @@ pub struct SharePayload {
     pub via: Option<String>,
     /// X: hashtags, without `#`.
     pub hashtags: Vec<String>,
+    /// Campaign parameters on the shared URL.
     pub utm: Utm,
     /// Mastodon's share page; [`DEFAULT_MASTODON_BASE`] when `None`.
     pub mastodon_base: Option<String>,
@@ -85,6 +86,7 @@ fn endpoint(network: Network) -> Option<(&'static str, &'static [(&'static str, 
 }
 
 impl SharePayload {
+    /// What to share: a URL and a title, without extras.
     pub fn new(url: impl Into<String>, title: impl Into<String>) -> Self {
         SharePayload {
             url: url.into(),

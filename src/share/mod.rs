@@ -13,6 +13,7 @@ pub use network::{Network, DEFAULT_MASTODON_BASE};
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum Utm {
     #[default]
+    /// No campaign parameters (the default).
     Off,
     /// `utm_source=<network>&utm_medium=social`.
     On,
@@ -31,6 +32,7 @@ pub struct ShareOptions {
     pub via: Option<String>,
     /// X: hashtags, without `#`.
     pub hashtags: Vec<String>,
+    /// Campaign parameters on shared URLs (`share-utm`).
     pub utm: Utm,
     /// The publisher's Mastodon share page (checked: `https` only).
     pub mastodon_base: Option<String>,

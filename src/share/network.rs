@@ -5,16 +5,27 @@ use crate::i18n::Labels;
 /// A place an article can be shared to. `Copy` and `Native` are buttons, the rest are links.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Network {
+    /// X (formerly Twitter).
     X,
+    /// Facebook.
     Facebook,
+    /// LinkedIn.
     LinkedIn,
+    /// Reddit.
     Reddit,
+    /// Hacker News.
     HackerNews,
+    /// Bluesky.
     Bluesky,
+    /// Mastodon, through the publisher's or a default share page.
     Mastodon,
+    /// Threads.
     Threads,
+    /// Telegram.
     Telegram,
+    /// WhatsApp.
     WhatsApp,
+    /// Email (a `mailto:` link).
     Email,
     /// Copy the link to the clipboard.
     Copy,

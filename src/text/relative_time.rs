@@ -6,10 +6,15 @@
 /// The unit a relative time is expressed in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unit {
+    /// Minutes.
     Minute,
+    /// Hours.
     Hour,
+    /// Days.
     Day,
+    /// Months.
     Month,
+    /// Years.
     Year,
 }
 
@@ -31,13 +36,18 @@ impl Unit {
 pub enum Relative {
     /// Within 45 seconds either way.
     JustNow,
-    /// `count` (≥ 1) units in the past or in the future.
+    /// `count` (≥ 1) units in the past.
     Ago {
+        /// How many units (at least 1).
         count: i64,
+        /// The unit.
         unit: Unit,
     },
+    /// `count` (≥ 1) units in the future.
     In {
+        /// How many units (at least 1).
         count: i64,
+        /// The unit.
         unit: Unit,
     },
 }

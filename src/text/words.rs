@@ -12,6 +12,7 @@
 /// What reading time is computed from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TextCounts {
+    /// Words of scripts with word boundaries.
     pub words: u64,
     /// Characters of scripts read character by character (Chinese, Japanese, Korean).
     pub cjk_chars: u64,
@@ -43,7 +44,7 @@ const SEGMENTED_BYTES: usize = 30_000;
 const SEGMENTED_BYTES: usize = usize::MAX;
 
 /// Counts several texts (the blocks of one body) with one budget for the segmenter: the first
-/// [`SEGMENTED_BYTES`] of unspaced-script runs are split exactly, the rest estimated at the
+/// `SEGMENTED_BYTES` of unspaced-script runs are split exactly, the rest estimated at the
 /// words-per-byte rate they showed.
 #[derive(Debug)]
 pub struct WordCounter {

@@ -27,20 +27,32 @@ use crate::url::same_origin;
 /// What the reader tells its host (the custom element turns these into DOM events).
 #[derive(Clone, Debug, PartialEq)]
 pub enum ReaderEvent {
+    /// An article is shown.
     Loaded {
+        /// The document it came from.
         src: AttrValue,
+        /// The article, as read from the document.
         article: Rc<Article>,
     },
+    /// The reader could not show an article, and says why.
     Failed {
+        /// The document asked for.
         src: AttrValue,
+        /// Why it failed.
         error: LoadError,
     },
+    /// A reader opened a related post in place.
     Navigated {
+        /// The post's document (or its id, when the list carried it whole).
         src: AttrValue,
+        /// The post chosen.
         post: PostSummary,
     },
+    /// A reader used a share control.
     Shared {
+        /// The control's name, as in the `share` attribute.
         network: &'static str,
+        /// The URL shared.
         url: AttrValue,
     },
 }
@@ -48,6 +60,7 @@ pub enum ReaderEvent {
 /// How often relative times ("5 minutes ago") are brought up to date on an open page.
 const RELATIVE_TIME_REFRESH: std::time::Duration = std::time::Duration::from_secs(60);
 
+/// What the host gives the reader: its documents, where they come from, and how to show them.
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
     /// The article's JSON document.
@@ -55,6 +68,7 @@ pub struct ReaderProps {
     /// The related posts' JSON document.
     #[prop_or_default]
     pub related_src: Option<AttrValue>,
+    /// Where documents come from (the loader's document service in the widget, the app's own in a Yew app).
     pub fetcher: Fetcher,
     /// Forces one document format; detected when absent.
     #[prop_or_default]
@@ -63,6 +77,7 @@ pub struct ReaderProps {
     #[prop_or_default]
     pub now: Option<Timestamp>,
     #[prop_or(DEFAULT_WORDS_PER_MINUTE)]
+    /// Reading speed for the reading time (`words-per-minute`).
     pub words_per_minute: u32,
     /// Shared when neither `share.url` nor the article gives a URL: the page's canonical
     /// address, or its own without query.
@@ -86,6 +101,7 @@ pub struct ReaderProps {
     #[prop_or_default]
     pub assets: Option<AttrValue>,
     #[prop_or_default]
+    /// Told of what readers do and what loads (the custom element makes DOM events of them).
     pub on_event: Callback<ReaderEvent>,
 }
 
