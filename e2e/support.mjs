@@ -17,8 +17,9 @@ const TYPES = {
 };
 
 /**
- * Serves `root` on 127.0.0.1 at a free port, and `pages` (path → text) from memory; resolves
- * to { url, close, requests }.
+ * Serves `root` on 127.0.0.1 at a free port, and `pages` from memory: path → text, or path →
+ * `(req, res)` that answers itself (a fault, a held response). Resolves to { url, close,
+ * requests }.
  */
 export async function serve(root, pages = {}) {
   const base = resolve(root);
@@ -26,6 +27,10 @@ export async function serve(root, pages = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
+    if (typeof pages[path] === 'function') {
+      await pages[path](req, res);
+      return;
+    }
     if (Object.hasOwn(pages, path)) {
       res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'text/html; charset=utf-8' });
       res.end(pages[path]);

@@ -14,10 +14,11 @@ let server;
 let browser;
 
 before(async () => {
-  // Debug, sharing the widget's target folder: the dependencies are built once.
+  // Debug, in its own target folder: it is another workspace, and sharing the widget's would
+  // mix two builds of this crate against two builds of Yew.
   execFileSync('bash', ['-c', `source ${root}scripts/env.sh && trunk build --offline`], {
     cwd: app,
-    env: { ...process.env, CARGO_TARGET_DIR: `${root}target` },
+    env: { ...process.env, CARGO_TARGET_DIR: `${app}/target` },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   server = await serve(`${app}/dist`);

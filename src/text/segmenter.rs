@@ -32,9 +32,17 @@ pub fn count_words(runs: &str, run_count: u64) -> u64 {
         let segments = segment.call1(segmenter, &JsValue::from_str(runs))?;
         let segments = Array::from(&segments);
         let word_like = JsValue::from_str("isWordLike");
+        let text = JsValue::from_str("segment");
         let mut words = 0;
         for index in 0..segments.length() {
-            if Reflect::get(&segments.get(index), &word_like)?.is_truthy() {
+            let segment = segments.get(index);
+            // Firefox (153) marks the last word before a space as not word-like: a segment with
+            // letters or digits is a word whatever the flag says.
+            let is_word = Reflect::get(&segment, &word_like)?.is_truthy()
+                || Reflect::get(&segment, &text)?
+                    .as_string()
+                    .is_some_and(|text| text.chars().any(char::is_alphanumeric));
+            if is_word {
                 words += 1;
             }
         }
