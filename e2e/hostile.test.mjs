@@ -238,7 +238,7 @@ test('images tell their host only the origin of the page', async () => {
   }));
   await page.goto(`${build.server.url}/pictures.html`);
   await page.locator('article-reader [part="title"]').waitFor();
-  const policies = await page.locator('article-reader img').evaluateAll(
+  const policies = await page.locator('article-reader .article-reader img').evaluateAll(
     (images) => images.map((img) => img.getAttribute('referrerpolicy')),
   );
   assert.equal(policies.length, 3);

@@ -186,7 +186,7 @@ test('a page importing the package from node_modules renders the demo article, w
     const { page, problems } = await watchedPage(browser);
     await page.goto(`${server.url}/index.html`);
     const title = JSON.parse(posts['/posts/ms-ice.json']).article.title;
-    await page.locator('article-reader h1').filter({ hasText: title }).waitFor();
+    await page.locator('article-reader .article-reader h1').filter({ hasText: title }).waitFor();
     await page.locator('article-reader [part~="related-item"]').first().waitFor();
     await page.locator('article-reader [part~="reading-time"]').filter({ hasText: 'Lesezeit' }).waitFor();
     assert.ok(server.requests.includes('/node_modules/article-reader/article_reader_bg.wasm'));
@@ -215,12 +215,12 @@ test('the static-site example, built from the package, gives pages that read wit
     // The first post, read with no script: its title and its words on the page.
     const [item] = feed.items;
     await page.goto(`${server.url}/${item.url.split('/').pop()}.html`);
-    const text = await page.locator('article-reader article').innerText();
-    assert.ok(await page.locator('article-reader h1').isVisible());
+    const text = await page.locator('article-reader .article-reader article').innerText();
+    assert.ok(await page.locator('article-reader .article-reader h1').isVisible());
     const words = item.content_html.replace(/<[^>]+>/g, ' ').split(/\s+/).filter((w) => /^[A-Za-z]{6,}$/.test(w));
     assert.ok(words.length > 5);
     for (const word of words.slice(0, 10)) assert.ok(text.includes(word), `"${word}" is on the page`);
-    assert.equal(await page.evaluate(() => document.title), await page.locator('article-reader h1').innerText());
+    assert.equal(await page.evaluate(() => document.title), await page.locator('article-reader .article-reader h1').innerText());
     assert.deepEqual(problems, { consoleErrors: [], offLoopback: [] });
     await context.close();
   } finally {

@@ -123,9 +123,103 @@ fn element(
     let _ = write!(
         out,
         "<div class=\"article-reader article-reader--prerendered\">{markup}</div></template>\
-         </article-reader>\n\
-         <script type=\"application/ld+json\">{json_ld}</script>\n"
+         {copy}</article-reader>\n\
+         <script type=\"application/ld+json\">{json_ld}</script>\n",
+        copy = light_copy(&markup)
     );
+    out
+}
+
+/// The marker of the article's copy in the element's light DOM (the loader keeps it current).
+pub const COPY_ATTRIBUTE: &str = "data-article-reader-copy";
+
+/// The shadow root's `<article>` again, for the element's light DOM: assigned to no slot, so a
+/// browser with shadow DOM does not render it (nor puts it in the accessibility tree), while
+/// what never enters a shadow root (reader modes, read-later services, HTML parsers without
+/// declarative shadow DOM, such as scrapers and link-preview bots) reads a whole article. It is
+/// the same sanitized markup, cut from the rendered view (bodies hold no `<article>` element),
+/// without the reader's controls ([`COPY_LEAVES_OUT`]) and without `part` names: those name
+/// the rendered article's pieces for the page's styles.
+fn light_copy(markup: &str) -> String {
+    let (Some(start), Some(end)) = (markup.find("<article "), markup.rfind("</article>")) else {
+        return String::new();
+    };
+    let mut article = markup[start..end + "</article>".len()].to_owned();
+    for (opening, tag) in COPY_LEAVES_OUT {
+        article = without_element(&article, opening, tag);
+    }
+    let article = without_parts(&article);
+    format!("<article {COPY_ATTRIBUTE}{}", &article["<article".len()..])
+}
+
+/// What the copy leaves out, as the loader's copy does: the reading progress and the share bar,
+/// controls for the reader of the rendered article (its buttons, its live region).
+const COPY_LEAVES_OUT: [(&str, &str); 2] = [
+    ("<div part=\"progress\"", "div"),
+    ("<section part=\"share\"", "section"),
+];
+
+/// `html` without the element that starts with `opening`, a `tag` element (with whatever it
+/// holds, nested `tag`s included).
+fn without_element(html: &str, opening: &str, tag: &str) -> String {
+    let Some(start) = html.find(opening) else {
+        return html.to_owned();
+    };
+    let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
+    let mut depth = 0usize;
+    let mut at = start;
+    while let Some(next) = html[at..].find('<') {
+        at += next;
+        let tail = &html[at..];
+        if tail.starts_with(&close) {
+            depth -= 1;
+            at += close.len();
+            if depth == 0 {
+                return format!("{}{}", &html[..start], &html[at..]);
+            }
+        } else {
+            if tail.starts_with(&open) && tail[open.len()..].starts_with([' ', '>']) {
+                depth += 1;
+            }
+            at += 1;
+        }
+    }
+    html.to_owned()
+}
+
+/// `html` (as Yew writes it: `<` only opens tags, attribute values double-quoted) without its
+/// ` part="…"` attributes.
+fn without_parts(html: &str) -> String {
+    const PART: &str = " part=\"";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        rest = &rest[open..];
+        // Within a tag: copy it, skipping `part` and never looking inside a quoted value.
+        let mut in_value = false;
+        let mut at = 0;
+        while at < rest.len() {
+            let tail = &rest[at..];
+            if !in_value && tail.starts_with(PART) {
+                let value_end = tail[PART.len()..]
+                    .find('"')
+                    .map_or(tail.len(), |q| PART.len() + q + 1);
+                at += value_end;
+                continue;
+            }
+            let c = tail.chars().next().unwrap_or_default();
+            out.push(c);
+            at += c.len_utf8();
+            if c == '"' {
+                in_value = !in_value;
+            } else if c == '>' && !in_value {
+                break;
+            }
+        }
+        rest = &rest[at..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -371,4 +465,35 @@ pub const PAGE_ATTRIBUTES: [&str; 2] = ["id", "class"];
 /// renderer's own).
 pub fn is_attribute(name: &str) -> bool {
     ATTRIBUTES.contains(&name) || PAGE_ATTRIBUTES.contains(&name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_parts;
+
+    #[test]
+    fn only_part_attributes_go_not_text_or_values_that_look_like_them() {
+        assert_eq!(
+            without_parts(
+                "<p part=\"body\" class=\"a\">x part=\"y\" &lt;b part=\"z\"</p>\
+                 <img alt=\"a > b part=&quot;c\" part=\"img\" src=\"/i.png\">"
+            ),
+            "<p class=\"a\">x part=\"y\" &lt;b part=\"z\"</p><img alt=\"a > b part=&quot;c\" src=\"/i.png\">"
+        );
+        assert_eq!(without_parts("plain"), "plain");
+    }
+
+    #[test]
+    fn a_left_out_element_goes_with_what_it_holds() {
+        use super::without_element;
+        let html = "<p>a</p><div part=\"progress\"><div><div>x</div></div>y</div><div>kept</div>";
+        assert_eq!(
+            without_element(html, "<div part=\"progress\"", "div"),
+            "<p>a</p><div>kept</div>"
+        );
+        assert_eq!(
+            without_element(html, "<section part=\"share\"", "section"),
+            html
+        );
+    }
 }

@@ -69,6 +69,57 @@ fn article_fixtures() -> Vec<(String, String)> {
 }
 
 #[test]
+fn the_light_dom_carries_the_shadow_roots_article_once_without_parts_marked_as_the_loader_marks_it()
+{
+    let fragment = render_demo(&[("src", "ms-ice.json")]);
+    let (shadow, light) = fragment
+        .split_once("</template>")
+        .expect("a declarative shadow root");
+    let light = light.split("</article-reader>").next().unwrap();
+    let article = |html: &str| -> String {
+        let start = html.find("<article ").expect("an article");
+        let end = html.rfind("</article>").expect("its end");
+        html[start..end].split_once('>').unwrap().1.to_owned()
+    };
+    assert!(light.starts_with(&format!("<article {}", prerender::COPY_ATTRIBUTE)));
+    // The same markup, but for the `part` names, which only the rendered article has.
+    assert!(!light.contains(" part=\""));
+    let unnamed = |html: String| {
+        html.split(" part=\"")
+            .enumerate()
+            .map(|(i, piece)| {
+                if i == 0 {
+                    piece
+                } else {
+                    piece.split_once('"').unwrap().1
+                }
+            })
+            .collect::<String>()
+    };
+    assert!(!light.contains("class=\"share") && !light.contains("<progress"));
+    assert!(light.contains("Microsoft yesterday released a statement"));
+    assert!(light.contains("<h1 "));
+    assert!(light.contains("class=\"author-card\""));
+    // Every element of the copy is the shadow article's, in order.
+    let tags = |html: &str| -> Vec<String> {
+        html.split('<')
+            .skip(1)
+            .map(|t| t.split([' ', '>']).next().unwrap().to_owned())
+            .collect()
+    };
+    let (copy, whole) = (tags(&article(light)), tags(&unnamed(article(shadow))));
+    let mut rest = whole.iter();
+    assert!(
+        copy.iter().all(|tag| rest.any(|t| t == tag)),
+        "a subsequence"
+    );
+    assert_eq!(light.matches("<article ").count(), 1);
+    // The loader marks the copies it writes with the same attribute.
+    let loader = file("src/embed/article-reader.js");
+    assert!(loader.contains(&format!("const COPY = '{}';", prerender::COPY_ATTRIBUTE)));
+}
+
+#[test]
 fn the_element_carries_its_attributes_a_declarative_shadow_root_and_the_stylesheet() {
     let fragment = prerender::render(
         &options(&[

@@ -270,6 +270,29 @@ function takeOver(root, markup) {
   if (path?.length) target?.focus({ preventScroll: true });
 }
 
+/** Marks the article's copy in the light DOM (the prerenderer writes it the same way). */
+const COPY = 'data-article-reader-copy';
+
+/**
+ * Copies the article shown in `from` into the element's light DOM, in place of the last copy,
+ * as the prerenderer writes it (without the reader's controls and `part` names).
+ * Assigned to no slot, the copy is neither rendered nor in the accessibility tree; reader
+ * modes, read-later services and scrapers, which never enter a shadow root, read it instead.
+ */
+function copyArticle(element, from) {
+  const article = from?.querySelector('article');
+  if (!article) return;
+  const copy = article.cloneNode(true);
+  // Not the reader's controls (reading progress, share bar); not the `part` names, which name
+  // the rendered article's pieces for the page's styles.
+  for (const control of copy.querySelectorAll('[part=progress],[part=share]')) control.remove();
+  for (const named of [copy, ...copy.querySelectorAll('[part]')]) named.removeAttribute('part');
+  copy.setAttribute(COPY, '');
+  const last = element.querySelector(`:scope > [${COPY}]`);
+  if (last) last.replaceWith(copy);
+  else element.append(copy);
+}
+
 /** Every element on the page, for when the engine itself fails. */
 const elements = new Set();
 let engineBroken = null;
@@ -313,6 +336,12 @@ class ArticleReaderElement extends HTMLElement {
   #prerendered = null;
   /** Where the widget renders meanwhile, off the page. */
   #apart = null;
+
+  constructor() {
+    super();
+    // Each article shown (the first, and each opened in place) is copied for other readers.
+    this.addEventListener('article-reader:load', () => copyArticle(this, this.#apart ?? this.shadowRoot));
+  }
 
   connectedCallback() {
     elements.add(this);
