@@ -63,23 +63,36 @@ function freePort() {
   });
 }
 
+/** A driven page: the driver's own calls, and `waitFor` on top of its `evaluate`. */
+function driven(calls) {
+  const page = { ...calls };
+  page.waitFor = (fn, args = [], options) => waitFor(page, fn, args, options);
+  return page;
+}
+
+/**
+ * A page of Playwright or Puppeteer (one API for these calls) in its own browser context; only
+ * a click inside a shadow root is said differently.
+ */
+function contextPage(context, page, click) {
+  return driven({
+    goto: (url) => page.goto(url),
+    evaluate: (fn, ...args) => page.evaluate(call(fn, args)),
+    click: (host, inner) => click(page, host, inner),
+    back: () => page.goBack(),
+    forward: () => page.goForward(),
+    close: () => context.close(),
+  });
+}
+
 async function chromium() {
   const browser = await launch();
   return {
     version: `Chromium ${browser.version()}`,
     async newPage() {
       const context = await browser.newContext();
-      const page = await context.newPage();
-      const driven = {
-        goto: (url) => page.goto(url),
-        evaluate: (fn, ...args) => page.evaluate(call(fn, args)),
-        click: (host, inner) => page.locator(host).locator(inner).first().click(),
-        back: () => page.goBack(),
-        forward: () => page.goForward(),
-        close: () => context.close(),
-      };
-      driven.waitFor = (fn, args = [], options) => waitFor(driven, fn, args, options);
-      return driven;
+      // Playwright's CSS selectors enter open shadow roots.
+      return contextPage(context, await context.newPage(), (page, host, inner) => page.locator(host).locator(inner).first().click());
     },
     close: () => browser.close(),
   };
@@ -103,20 +116,11 @@ async function firefox() {
     version: `Firefox ${(await browser.version()).replace(/^firefox\//i, '')}`,
     async newPage() {
       const context = await browser.createBrowserContext();
-      const page = await context.newPage();
-      const driven = {
-        goto: (url) => page.goto(url),
-        evaluate: (fn, ...args) => page.evaluate(call(fn, args)),
-        async click(host, inner) {
-          const element = await page.waitForSelector(`${host} >>> ${inner}`);
-          await element.click();
-        },
-        back: () => page.goBack(),
-        forward: () => page.goForward(),
-        close: () => context.close(),
-      };
-      driven.waitFor = (fn, args = [], options) => waitFor(driven, fn, args, options);
-      return driven;
+      // Puppeteer enters shadow roots with its `>>>` combinator.
+      return contextPage(context, await context.newPage(), async (page, host, inner) => {
+        const element = await page.waitForSelector(`${host} >>> ${inner}`);
+        await element.click();
+      });
     },
     close: () => browser.close(),
   };
@@ -160,21 +164,20 @@ async function webkit() {
     // One browser for every test (starting MiniBrowser is slow); each test starts afresh.
     async newPage() {
       await driver.get('about:blank');
-      const driven = {
+      const page = driven({
         goto: (url) => driver.get(url),
         evaluate: (fn, ...args) => driver.executeScript(`return ${call(fn, args)};`),
         async click(host, inner) {
           const find = (h, i) => document.querySelector(h)?.shadowRoot?.querySelector(i) ?? null;
-          await driven.waitFor(find, [host, inner], { what: `${host} ${inner}` });
+          await page.waitFor(find, [host, inner], { what: `${host} ${inner}` });
           const element = await driver.executeScript(`return (${find})(...arguments);`, host, inner);
           await element.click();
         },
         back: () => driver.navigate().back(),
         forward: () => driver.navigate().forward(),
         close: async () => {},
-      };
-      driven.waitFor = (fn, args = [], options) => waitFor(driven, fn, args, options);
-      return driven;
+      });
+      return page;
     },
     async close() {
       await driver.quit().catch(() => {});
