@@ -183,7 +183,7 @@ test('a page importing the package from node_modules renders the demo article, w
   };
   const server = await serve(site, posts);
   try {
-    const { page, problems } = await watchedPage(browser);
+    const { page, context, problems } = await watchedPage(browser);
     await page.goto(`${server.url}/index.html`);
     const title = JSON.parse(posts['/posts/ms-ice.json']).article.title;
     await page.locator('article-reader .article-reader h1').filter({ hasText: title }).waitFor();
@@ -192,6 +192,7 @@ test('a page importing the package from node_modules renders the demo article, w
     assert.ok(server.requests.includes('/node_modules/article-reader/article_reader_bg.wasm'));
     assert.ok(server.requests.includes('/node_modules/article-reader/labels/de.json'));
     assert.deepEqual(problems, { consoleErrors: [], offLoopback: [] });
+    await context.close();
   } finally {
     await server.close();
   }
