@@ -88,7 +88,7 @@ export interface ArticleReaderConfig {
 export interface ArticleReaderHandle {
   /** Renders with a new configuration (what is not given is left out). */
   update(config: ArticleReaderConfig): void;
-  /** Tears the reader down: no timer, listener or request of it is left. */
+  /** Tears the reader down: its article (and the light DOM copy) goes, and no timer, listener or request of it is left. */
   destroy(): void;
 }
 
@@ -111,7 +111,11 @@ export declare class ArticleReaderElement extends HTMLElement {
   // `lang` is HTMLElement's own.
 }
 
-/** Mounts a reader into any element, for pages that build the configuration in code. */
+/**
+ * Mounts a reader into any element's open shadow root (attached if it has none), for pages
+ * that build the configuration in code. As `<article-reader>` does, it copies each article it
+ * shows into the element's light DOM, for reader modes and parsers.
+ */
 export function mount(element: Element, config: ArticleReaderConfig): Promise<ArticleReaderHandle>;
 
 /** Words and CJK characters of `text`, counted as the reading time counts them. */

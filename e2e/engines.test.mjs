@@ -1,8 +1,9 @@
 // What a reader meets, in each of the three engines (Chromium, Firefox, WebKit; see
 // engines.mjs): the seed demo, a prerendered page before and after the engine, related posts
 // opened with a real click and left with back and forward, a failure and its retry, share
-// links, a right-to-left and a German page, the strict-CSP publisher page, and axe. Faults,
-// held responses and CSP reports come from the test server, so every engine runs every test.
+// links, a right-to-left and a German page, the strict-CSP publisher page, Readability (as
+// Reader View runs it) and axe. Faults, held responses and CSP reports come from the test
+// server, so every engine runs every test.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -17,6 +18,10 @@ const HARBOUR = 'Harbour lights return after ‘a long, dark winter’';
 /** An image the publisher page's policy refuses (`img-src 'self'`), asked for by a test. */
 const PROBE = 'https://refused.invalid/probe.png';
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const readabilitySource = await readFile(createRequire(import.meta.url).resolve('@mozilla/readability/Readability.js'), 'utf8');
+/** The seed body's paragraphs (quotes' included) and subheading, whitespace squashed. */
+const SEED_PARAGRAPHS = JSON.parse(await readFile(join(DIST, 'demo/ms-ice.json'), 'utf8')).article.body
+  .flatMap((block) => block.paragraphs ?? [block.text]).map((text) => text.replace(/\s+/g, ' ').trim());
 
 // In-page helpers (they run in the page, so each stands alone).
 /** The text of the first `part` in `host`'s shadow root, or null. */
@@ -275,6 +280,19 @@ for (const engine of ENGINES) {
       await state.reported('refused.invalid');
       assert.deepEqual(state.reports.filter((report) => !report.includes('refused.invalid')), []);
     }, [PROBE]));
+
+    // Firefox's Reader View is Readability run on a clone of the document; the article is in
+    // the element's light DOM copy, since no such tool enters a shadow root.
+    for (const path of ['/', '/demo/prerendered.html']) {
+      test(`${engine}: Readability, run as Reader View runs it, finds every paragraph on ${path}`, () => visit(path, async (page) => {
+        await page.waitFor(() => document.querySelector('article-reader')?.shadowRoot?.querySelector('.article-reader:not(.article-reader--prerendered) [part~="related-item"]'), [], { what: 'the live widget' });
+        const text = await page.evaluate((source) => {
+          (0, eval)(source);
+          return new window.Readability(document.cloneNode(true)).parse()?.textContent.replace(/\s+/g, ' ') ?? '';
+        }, readabilitySource);
+        assert.deepEqual(SEED_PARAGRAPHS.filter((p) => !text.includes(p)), [], 'paragraphs Readability missed');
+      }));
+    }
 
     test(`${engine}: axe finds no WCAG 2.1 A or AA violation on the demo`, () => visit('/', async (page) => {
       await page.waitFor(() => document.querySelector('article-reader')?.shadowRoot?.querySelector('[part~="related-item"]'), [], { what: 'the demo' });

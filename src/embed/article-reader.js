@@ -272,6 +272,7 @@ function takeOver(root, markup) {
 
 /** Marks the article's copy in the light DOM (the prerenderer writes it the same way). */
 const COPY = 'data-article-reader-copy';
+const lightCopy = (element) => element.querySelector(`:scope > [${COPY}]`);
 
 /**
  * Copies the article shown in `from` into the element's light DOM, in place of the last copy,
@@ -288,7 +289,7 @@ function copyArticle(element, from) {
   for (const control of copy.querySelectorAll('[part=progress],[part=share]')) control.remove();
   for (const named of [copy, ...copy.querySelectorAll('[part]')]) named.removeAttribute('part');
   copy.setAttribute(COPY, '');
-  const last = element.querySelector(`:scope > [${COPY}]`);
+  const last = lightCopy(element);
   if (last) last.replaceWith(copy);
   else element.append(copy);
 }
@@ -434,10 +435,16 @@ class ArticleReaderElement extends HTMLElement {
 /** Mounts a reader into any element, for pages that build the config in code. */
 export async function mount(element, config) {
   const glue = await loadEngine();
+  const copy = () => copyArticle(element, element.shadowRoot);
+  element.addEventListener('article-reader:load', copy);
   const handle = glue.mount(element, configFromCode(config), askEngine, here.href);
   return {
     update: (next) => handle.update(configFromCode(next)),
-    destroy: () => handle.destroy(),
+    destroy: () => {
+      element.removeEventListener('article-reader:load', copy);
+      handle.destroy();
+      lightCopy(element)?.remove();
+    },
   };
 }
 
