@@ -70,7 +70,7 @@ fn reading_time_vectors_hold_in_the_browser_too() {
 #[wasm_bindgen_test]
 fn relative_times_are_worded_by_intl_relative_time_format() {
     load_every_table();
-    let three_years_ago = Timestamp(now().0 - 1095 * 86_400);
+    let three_years_ago = Timestamp::utc(now().seconds() - 1095 * 86_400);
     let cases = [
         ("en", "3 years ago"),
         ("de", "vor 3 Jahren"),
@@ -86,7 +86,7 @@ fn relative_times_are_worded_by_intl_relative_time_format() {
         );
     }
     assert_eq!(
-        Locale::new("de").relative(now(), Timestamp(now().0 + 3 * 3600)),
+        Locale::new("de").relative(now(), Timestamp::utc(now().seconds() + 3 * 3600)),
         "in 3 Stunden"
     );
     assert_eq!(Locale::new("fr").relative(now(), now()), "à l’instant");
@@ -104,6 +104,11 @@ fn reading_time_and_dates_are_localized_with_locale_numbers() {
     let published = Timestamp::parse_rfc3339("2018-06-19T10:00:00Z").unwrap();
     assert_eq!(Locale::new("de").date(published), "19. Juni 2018");
     assert_eq!(Locale::new("en").date(published), "June 19, 2018");
+    // On the writer's calendar: a minute past midnight in Berlin is February 28 in UTC.
+    let spring = Timestamp::parse_feed_date("1998-03-01 00:01:00 +0100").unwrap();
+    assert_eq!(Locale::new("de").date(spring), "1. März 1998");
+    assert_eq!(Locale::new("ja").date(spring), "1998年3月1日");
+    assert_eq!(Locale::new("en").date(spring), "March 1, 1998");
 }
 
 /// The widget's own files, as served beside the loader: the UI words of each language.

@@ -239,3 +239,34 @@ fn every_image_asks_for_no_more_than_the_page_origin() {
         "{html}"
     );
 }
+
+/// The `<time part="published">` element of `html`.
+fn published(html: &str) -> &str {
+    let start = html
+        .find(r#"<time part="published""#)
+        .expect("a published date");
+    let end = start + html[start..].find("</time>").expect("its end") + "</time>".len();
+    &html[start..end]
+}
+
+const PUBLISHED: &str = r#"<time part="published" datetime="1998-02-28T23:01:00Z" title="March 1, 1998, 00:01 UTC+01:00" class="article__published">March 1, 1998</time>"#;
+
+#[test]
+fn the_date_is_shown_as_the_feed_wrote_it_and_the_instant_given_in_utc() {
+    // Jekyll's `date` filter: a minute after midnight in Berlin is still February 28 in UTC.
+    let json = serde_json::json!({
+        "version": "https://jsonfeed.org/version/1",
+        "items": [{"id": "1", "title": "Spring", "content_text": "Words.",
+                   "date_published": "1998-03-01 00:01:00 +0100"}],
+    });
+    let html = render_article(json.to_string());
+    assert_eq!(published(&html), PUBLISHED, "{html}");
+    // WordPress: the instant from `date_gmt`, the day from the site's clock (`date`).
+    let json = serde_json::json!({
+        "id": 7, "link": "https://blog.example/spring/", "date": "1998-03-01T00:01:00",
+        "date_gmt": "1998-02-28T23:01:00", "title": {"rendered": "Spring"},
+        "content": {"rendered": "<p>Words.</p>"},
+    });
+    let html = render_article(json.to_string());
+    assert_eq!(published(&html), PUBLISHED, "{html}");
+}

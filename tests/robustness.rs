@@ -332,7 +332,10 @@ fn arbitrary_text_never_panics_dates_urls_words_excerpts_or_share_links() {
         let text: String = (0..rng.below(16)).map(|_| *rng.pick(PIECES)).collect();
         let _ = Timestamp::parse_rfc3339(&text);
         let _ = Timestamp::parse_rfc2822(&text);
-        let _ = Timestamp::parse_naive_utc(&text);
+        if let Ok(at) = Timestamp::parse_feed_date(&text) {
+            let _ = (at.to_long_date_en(), at.to_written_time(), at.to_rfc3339());
+            let _ = at.on_clock_of(at).on_clock_of(Timestamp::utc(0));
+        }
         let _ = checked_url(&text, Some("https://example.com/a/b"), UrlUse::Link);
         let _ = checked_url(&text, None, UrlUse::Resource);
         let _ = words::count(&text);

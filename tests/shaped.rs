@@ -128,7 +128,7 @@ fn titled_asides_and_status_posts_keep_their_titles() {
 }
 
 #[test]
-fn dates_as_jekyll_and_ghost_write_them_are_shown() {
+fn dates_as_jekyll_wordpress_and_ghost_write_them_are_read_and_shown_as_written() {
     let (article, posts) = read("jekyll-feed-ru.json", "https://blog.example.ru/feed.json");
     assert_eq!(posts.len(), 26);
     assert!(
@@ -138,6 +138,24 @@ fn dates_as_jekyll_and_ghost_write_them_are_shown() {
     assert_eq!(
         article.published.map(|t| t.to_rfc3339()).as_deref(),
         Some("2019-03-01T07:00:00Z")
+    );
+    // Shown on the feed's calendar: a quarter past midnight in Moscow, January 18.
+    let late = posts
+        .iter()
+        .find(|p| p.url.as_deref() == Some("https://blog.example.ru/2019/01/18/post-10"))
+        .and_then(|p| p.published)
+        .expect("post 10, dated");
+    assert_eq!(late.to_rfc3339(), "2019-01-17T21:15:00Z");
+    assert_eq!(late.to_long_date_en(), "January 18, 2019");
+    // WordPress: the instant from `date_gmt`, the site's clock (UTC+2) from `date`.
+    let (article, _) = read(
+        "wordpress-fr.json",
+        "https://exemple.fr/wp-json/wp/v2/posts",
+    );
+    let published = article.published.expect("dated");
+    assert_eq!(
+        (published.to_rfc3339().as_str(), published.offset()),
+        ("2024-05-01T10:00:00Z", 7200)
     );
     let (_, posts) = read(
         "ghost-5.json",

@@ -83,7 +83,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         if let Some(dated) = dated {
                             <time part="published" class="article__published"
                                   datetime={dated.at.to_rfc3339()}
-                                  title={format!("{}, {} UTC", dated_text(locale, dated), dated.at.to_utc_time())}>
+                                  title={format!("{}, {}", dated_text(locale, dated), dated.at.to_written_time())}>
                                 { dated_text(locale, dated) }
                             </time>
                         }

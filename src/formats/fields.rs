@@ -30,11 +30,8 @@ pub fn image(value: Option<&str>, base: Option<&str>) -> Option<String> {
 
 /// A date that may be missing or unreadable: a bad date shows no date, it does not cost the
 /// reader the article.
-pub fn date(
-    value: Option<&str>,
-    parse: fn(&str) -> Result<Timestamp, crate::model::DateError>,
-) -> Option<Timestamp> {
-    value.and_then(|v| parse(v).ok())
+pub fn date(value: Option<&str>) -> Option<Timestamp> {
+    value.and_then(Timestamp::read_feed_date)
 }
 
 /// An id as sources send them: a string or a whole number.

@@ -10,7 +10,7 @@
 use super::fields::{date, id, image, link, minutes, plain};
 use super::json::{each, FieldError, Fields, Json};
 use super::FormatError;
-use crate::model::{Article, Author, PostSummary, Timestamp};
+use crate::model::{Article, Author, PostSummary};
 use crate::sanitize::sanitize_later;
 
 /// The name errors use for this format.
@@ -108,8 +108,8 @@ fn post_to_article(
         url,
         title: plain(post.string("title")?),
         category,
-        published: date(post.string("published_at")?, Timestamp::parse_feed_date),
-        modified: date(post.string("updated_at")?, Timestamp::parse_feed_date),
+        published: date(post.string("published_at")?),
+        modified: date(post.string("updated_at")?),
         authors,
         summary: plain(post.string("custom_excerpt")?.or(excerpt)),
         language: None,

@@ -9,7 +9,7 @@
 use super::fields::{date, id, image, language, link, plain};
 use super::json::{each, FieldError, Fields, Json};
 use super::{plain_text, FormatError};
-use crate::model::{Article, Author, PostSummary, Timestamp};
+use crate::model::{Article, Author, PostSummary};
 use crate::sanitize::sanitize_later;
 
 /// The name errors use for this format.
@@ -136,8 +136,8 @@ fn item_to_article(
         url,
         title: plain(item.string("title")?),
         category: item.array("tags")?.iter().find_map(|t| plain(t.as_str())),
-        published: date(item.string("date_published")?, Timestamp::parse_feed_date),
-        modified: date(item.string("date_modified")?, Timestamp::parse_feed_date),
+        published: date(item.string("date_published")?),
+        modified: date(item.string("date_modified")?),
         authors: named,
         summary: plain(summary_text),
         language: language(item.string("language")?).or_else(|| language(feed.language)),

@@ -97,9 +97,13 @@ fn post_to_article(post: Fields<'_>, base: Option<&str>, index: usize) -> Result
         _ => Body::default(),
     };
     let title = plain(rendered(post, "title")?);
+    // The instant from the UTC field, the site's clock from the local one (the date its own
+    // pages show); either alone if it is all there is.
     let gmt_or_local = |gmt: &str, local: &str| -> Result<Option<Timestamp>, FieldError> {
-        Ok(date(post.string(gmt)?, Timestamp::parse_naive_utc)
-            .or(date(post.string(local)?, Timestamp::parse_naive_utc)))
+        Ok(match (date(post.string(gmt)?), date(post.string(local)?)) {
+            (Some(gmt), Some(local)) => Some(gmt.on_clock_of(local)),
+            (gmt, local) => gmt.or(local),
+        })
     };
     let embedded = match post.object("_embedded")? {
         Some(embedded) => Some(read_embedded(embedded).map_err(|e| e.inside("_embedded"))?),

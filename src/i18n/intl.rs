@@ -119,7 +119,7 @@ pub fn format_relative(lang: &str, relative: Relative) -> String {
 pub fn format_date(lang: &str, at: Timestamp) -> String {
     #[cfg(browser)]
     if !is_default_english(lang) {
-        let date = js_sys::Date::new(&JsValue::from_f64(at.0 as f64 * 1000.0));
+        let date = js_sys::Date::new(&JsValue::from_f64(at.written_millis()));
         let formatted = js::format(
             "DateTimeFormat",
             lang,

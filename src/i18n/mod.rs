@@ -233,7 +233,7 @@ impl Locale {
 
     /// "3 years ago", localized; "just now" from the table.
     pub fn relative(&self, now: Timestamp, then: Timestamp) -> String {
-        match relative_time::relative(now.0, then.0) {
+        match relative_time::relative(now.seconds(), then.seconds()) {
             Relative::JustNow => self.labels.just_now().to_owned(),
             other => intl::format_relative(&self.lang, other),
         }
@@ -342,10 +342,13 @@ mod tests {
         let now = Timestamp::parse_rfc3339("2024-01-15T12:00:00Z").unwrap();
         let locale = Locale::default();
         assert_eq!(
-            locale.relative(now, Timestamp(now.0 - 1095 * 86_400)),
+            locale.relative(now, Timestamp::utc(now.seconds() - 1095 * 86_400)),
             "3 years ago"
         );
-        assert_eq!(locale.relative(now, Timestamp(now.0 - 10)), "just now");
+        assert_eq!(
+            locale.relative(now, Timestamp::utc(now.seconds() - 10)),
+            "just now"
+        );
         assert_eq!(locale.date(now), "January 15, 2024");
     }
 }

@@ -5,9 +5,29 @@
 
 use std::fmt;
 
-/// Seconds since 1970-01-01T00:00:00Z.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Timestamp(pub i64);
+/// An instant, and the offset from UTC its source wrote it in. Dates are shown on the
+/// writer's calendar ("1998-03-01 00:00:00 +0100" is March 1, as on the publisher's own page,
+/// not February 28); machine-readable forms give the instant in UTC. Two timestamps are equal
+/// when they are the same instant, however written.
+///
+/// Both live in one `i64` (the seconds shifted left past the offset), so a model's dates
+/// stay one word each: every post carries two, and the widget's bundle has a budget.
+#[derive(Clone, Copy, Debug)]
+pub struct Timestamp(i64);
+
+/// Bits of the packed offset: seconds within ±14 hours (±50,400), biased to be positive.
+const OFFSET_BITS: u32 = 17;
+const OFFSET_BIAS: i64 = 1 << (OFFSET_BITS - 1);
+/// The seconds kept: some ±1.1 million years, far beyond any date a document can write.
+const SECONDS_LIMIT: i64 = 1 << 45;
+
+impl PartialEq for Timestamp {
+    fn eq(&self, other: &Timestamp) -> bool {
+        self.seconds() == other.seconds()
+    }
+}
+
+impl Eq for Timestamp {}
 
 /// Why a date string was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,60 +55,55 @@ const MONTHS: [&str; 12] = [
 ];
 
 impl Timestamp {
-    /// Parses RFC 3339 (`2018-06-19T09:30:00Z`, `…+02:00`, fractional seconds, lower-case
-    /// `t`/`z`) and the forms feeds write in its place: a space for `T`, an offset without its
-    /// colon (`+0100`) or after a space, followed by a zone name (Jekyll's and Hugo's default
-    /// `1998-03-01 00:00:00 +0100`, Go's `… +0000 UTC`), and a plain date (`2018-06-19`, taken
-    /// as midnight UTC). A time without an offset is refused: its instant is unknown.
-    pub fn parse_rfc3339(input: &str) -> Result<Timestamp, DateError> {
-        let error = || DateError(input.to_owned());
-        let s = input.trim().as_bytes();
-        let number =
-            |range: std::ops::Range<usize>| -> Option<i64> { digits(input.trim().get(range)?) };
-        let year = number(0..4).ok_or_else(error)?;
-        let month = number(5..7).ok_or_else(error)?;
-        let day = number(8..10).ok_or_else(error)?;
-        if s.get(4) != Some(&b'-') || s.get(7) != Some(&b'-') {
-            return Err(error());
-        }
-        if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
-            return Err(error());
-        }
-        let date_seconds = days_from_civil(year, month, day) * 86_400;
-        if s.len() == 10 {
-            return Ok(Timestamp(date_seconds));
-        }
-        if !matches!(s.get(10), Some(b'T' | b't' | b' ')) || s.get(13) != Some(&b':') {
-            return Err(error());
-        }
-        let hour = number(11..13).ok_or_else(error)?;
-        let minute = number(14..16).ok_or_else(error)?;
-        let (second, mut rest) = if s.get(16) == Some(&b':') {
-            (number(17..19).ok_or_else(error)?, 19)
-        } else {
-            (0, 16)
-        };
-        if hour > 23 || minute > 59 || second > 60 {
-            return Err(error());
-        }
-        if s.get(rest) == Some(&b'.') {
-            rest += 1;
-            let digits = s[rest..].iter().take_while(|b| b.is_ascii_digit()).count();
-            if digits == 0 {
-                return Err(error());
-            }
-            rest += digits;
-        }
-        let offset = offset_seconds(&s[rest..]).ok_or_else(error)?;
-        Ok(Timestamp(
-            date_seconds + hour * 3600 + minute * 60 + second - offset,
-        ))
+    /// An instant written in UTC.
+    pub fn utc(seconds: i64) -> Timestamp {
+        Timestamp::written(seconds, 0)
     }
 
-    /// Parses the dates feeds send: RFC 3339, or RFC 2822 (`Fri, 31 May 2019 12:17:58 -0700`)
-    /// as RSS-minded JSON Feeds do.
+    /// An instant written with an offset of `offset` seconds east of UTC (at most 14 hours;
+    /// beyond, the time counts as written in UTC).
+    #[inline]
+    pub fn written(seconds: i64, offset: i32) -> Timestamp {
+        let offset = if offset.abs() <= 14 * 3600 { offset } else { 0 };
+        let seconds = seconds.clamp(-SECONDS_LIMIT, SECONDS_LIMIT);
+        Timestamp((seconds << OFFSET_BITS) | (i64::from(offset) + OFFSET_BIAS))
+    }
+
+    /// Seconds since 1970-01-01T00:00:00Z.
+    pub fn seconds(self) -> i64 {
+        self.0 >> OFFSET_BITS
+    }
+
+    /// Seconds east of UTC of the time as written (0 for UTC, and for a time written without
+    /// an offset, which is read as UTC).
+    pub fn offset(self) -> i32 {
+        // At most 17 bits, less the bias: within ±65,536.
+        ((self.0 & ((1 << OFFSET_BITS) - 1)) - OFFSET_BIAS) as i32
+    }
+
+    /// Parses RFC 3339 (`2018-06-19T09:30:00Z`, `…+02:00`, fractional seconds, lower-case
+    /// `t`/`z`) and the forms feeds write in its place: a space for `T`, an offset without its
+    /// colon (`+0100`), of hours alone (`+01`, as PostgreSQL writes it) or after a space,
+    /// followed by a zone name (Jekyll's and Hugo's default `1998-03-01 00:00:00 +0100`, Go's
+    /// `… +0000 UTC`), a zone name alone (Ruby's `… 12:00:00 UTC`), and a plain date
+    /// (`2018-06-19`, taken as midnight UTC). A time without an offset is refused here (see
+    /// [`Timestamp::parse_feed_date`]).
+    pub fn parse_rfc3339(input: &str) -> Result<Timestamp, DateError> {
+        rfc3339(input.trim(), false).ok_or_else(|| DateError(input.to_owned()))
+    }
+
+    /// Parses the dates feeds send: RFC 3339 and the forms [`Timestamp::parse_rfc3339`]
+    /// takes, a time without an offset read as UTC (WordPress's `date_gmt` by definition,
+    /// Python's `isoformat()` of a naive time; its day is shown as written), or RFC 2822
+    /// (`Fri, 31 May 2019 12:17:58 -0700`) as RSS-minded JSON Feeds write it.
     pub fn parse_feed_date(input: &str) -> Result<Timestamp, DateError> {
-        Timestamp::parse_rfc3339(input).or_else(|_| Timestamp::parse_rfc2822(input))
+        Timestamp::read_feed_date(input).ok_or_else(|| DateError(input.to_owned()))
+    }
+
+    /// [`Timestamp::parse_feed_date`] for fields where a date that cannot be read is no date.
+    pub fn read_feed_date(input: &str) -> Option<Timestamp> {
+        let trimmed = input.trim();
+        rfc3339(trimmed, true).or_else(|| rfc2822(trimmed))
     }
 
     /// Parses RFC 2822 dates: optional weekday, day, English month abbreviation, year,
@@ -97,19 +112,29 @@ impl Timestamp {
         rfc2822(input.trim()).ok_or_else(|| DateError(input.to_owned()))
     }
 
-    /// Parses a date-time without an offset (WordPress `date_gmt`) as UTC; one with an offset,
-    /// or in RFC 2822, as [`Timestamp::parse_feed_date`] does.
-    pub fn parse_naive_utc(input: &str) -> Result<Timestamp, DateError> {
-        let trimmed = input.trim();
-        Timestamp::parse_rfc3339(&format!("{trimmed}Z"))
-            .or_else(|_| Timestamp::parse_feed_date(trimmed))
-            .map_err(|_| DateError(input.to_owned()))
+    /// This instant, written on the clock that read `local` at it (WordPress sends the UTC
+    /// `date_gmt` and the site's local `date`, both without an offset): the offset is their
+    /// difference, when it is one a clock can have (within ±14 hours, in quarter hours).
+    pub fn on_clock_of(self, local: Timestamp) -> Timestamp {
+        let offset = local.as_written() - self.seconds();
+        match i32::try_from(offset) {
+            Ok(offset) if offset.abs() <= 14 * 3600 && offset % 900 == 0 => {
+                Timestamp::written(self.seconds(), offset)
+            }
+            _ => self,
+        }
     }
 
-    /// The UTC form for `<time datetime>`: `2018-06-19T09:30:00Z`.
+    /// The same instant on the writer's clock, as if that clock were UTC: what to format, in
+    /// UTC, to show the date and time as the source wrote them.
+    fn as_written(self) -> i64 {
+        self.seconds() + i64::from(self.offset())
+    }
+
+    /// The UTC form for `<time datetime>` and JSON-LD: `2018-06-19T09:30:00Z`.
     pub fn to_rfc3339(self) -> String {
-        let (year, month, day) = civil_from_days(self.0.div_euclid(86_400));
-        let seconds = self.0.rem_euclid(86_400);
+        let (year, month, day) = civil_from_days(self.seconds().div_euclid(86_400));
+        let seconds = self.seconds().rem_euclid(86_400);
         format!(
             "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
             seconds / 3600,
@@ -118,29 +143,106 @@ impl Timestamp {
         )
     }
 
-    /// The time of day in UTC, "09:30".
-    pub fn to_utc_time(self) -> String {
-        let seconds = self.0.rem_euclid(86_400);
-        format!("{:02}:{:02}", seconds / 3600, seconds % 3600 / 60)
+    /// The time of day as written, with its offset: "09:30 UTC", "00:00 UTC+01:00".
+    pub fn to_written_time(self) -> String {
+        let seconds = self.as_written().rem_euclid(86_400);
+        let (hours, minutes) = (seconds / 3600, seconds % 3600 / 60);
+        let offset = i64::from(self.offset());
+        if offset == 0 {
+            return format!("{hours:02}:{minutes:02} UTC");
+        }
+        let sign = if offset < 0 { "-" } else { "+" };
+        let zone = offset.abs() / 60;
+        format!(
+            "{hours:02}:{minutes:02} UTC{sign}{:02}:{:02}",
+            zone / 60,
+            zone % 60
+        )
     }
 
-    /// A readable English date in UTC, "June 19, 2018".
+    /// The instant moved to the writer's calendar, in milliseconds, for `Intl.DateTimeFormat`
+    /// with `timeZone: "UTC"`: the date it formats is the day the source wrote.
+    pub fn written_millis(self) -> f64 {
+        self.as_written() as f64 * 1000.0
+    }
+
+    /// A readable English date on the writer's calendar, "June 19, 2018".
     pub fn to_long_date_en(self) -> String {
-        let (year, month, day) = civil_from_days(self.0.div_euclid(86_400));
+        let (year, month, day) = civil_from_days(self.as_written().div_euclid(86_400));
         let month_name = MONTHS[(month - 1) as usize];
         format!("{month_name} {day}, {year}")
     }
 }
 
-/// The offset a date-time ends with, in seconds east of UTC: `Z`, `+hh:mm` or `+hhmm`, after
-/// at most one space; a numeric offset may be followed by a space and a zone's name, which
-/// adds nothing to it.
-fn offset_seconds(rest: &[u8]) -> Option<i64> {
+/// RFC 3339 and the forms feeds write in its place (see [`Timestamp::parse_rfc3339`]); a time
+/// without an offset is read as UTC when `naive` allows it.
+fn rfc3339(input: &str, naive: bool) -> Option<Timestamp> {
+    let s = input.as_bytes();
+    let number = |range: std::ops::Range<usize>| -> Option<i64> { digits(input.get(range)?) };
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    if s.get(4) != Some(&b'-') || s.get(7) != Some(&b'-') {
+        return None;
+    }
+    if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+        return None;
+    }
+    let date_seconds = days_from_civil(year, month, day) * 86_400;
+    if s.len() == 10 {
+        return Some(Timestamp::utc(date_seconds));
+    }
+    if !matches!(s.get(10), Some(b'T' | b't' | b' ')) || s.get(13) != Some(&b':') {
+        return None;
+    }
+    let (hour, minute) = (number(11..13)?, number(14..16)?);
+    let (second, mut rest) = if s.get(16) == Some(&b':') {
+        (number(17..19)?, 19)
+    } else {
+        (0, 16)
+    };
+    if hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    if s.get(rest) == Some(&b'.') {
+        rest += 1;
+        let digits = s[rest..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits == 0 {
+            return None;
+        }
+        rest += digits;
+    }
+    let offset = match &s[rest..] {
+        [] if naive => 0,
+        after => offset_seconds(after)?,
+    };
+    Some(Timestamp::written(
+        date_seconds + hour * 3600 + minute * 60 + second - i64::from(offset),
+        offset,
+    ))
+}
+
+/// The offset a date-time ends with, in seconds east of UTC, after at most one space: `Z`,
+/// `+hh:mm`, `+hhmm` or `+hh`, a numeric offset of minutes perhaps followed by a space and a
+/// zone's name, which adds nothing to it; or a zone's name alone (`UTC`, `GMT`, `EST`…).
+fn offset_seconds(rest: &[u8]) -> Option<i32> {
     let rest = rest.strip_prefix(b" ").unwrap_or(rest);
-    let (sign, h1, h2, m1, m2, after) = match rest {
+    let (sign, rest) = match rest {
         [b'Z' | b'z'] => return Some(0),
-        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2, after @ ..]
-        | [sign @ (b'+' | b'-'), h1, h2, m1, m2, after @ ..] => (sign, h1, h2, m1, m2, after),
+        [sign @ (b'+' | b'-'), rest @ ..] => (*sign, rest),
+        name => return zone_minutes(name).map(|m| m * 60),
+    };
+    let two = |pair: &[u8]| -> Option<i32> {
+        match pair {
+            [a, b] if a.is_ascii_digit() && b.is_ascii_digit() => {
+                Some(i32::from(a - b'0') * 10 + i32::from(b - b'0'))
+            }
+            _ => None,
+        }
+    };
+    let hours = two(rest.get(..2)?)?;
+    let (minutes, after) = match &rest[2..] {
+        [] => (0, &[][..]),
+        [b':', m1, m2, after @ ..] => (two(&[*m1, *m2])?, after),
+        [m1, m2, after @ ..] => (two(&[*m1, *m2])?, after),
         _ => return None,
     };
     let zone_name = match after {
@@ -150,20 +252,15 @@ fn offset_seconds(rest: &[u8]) -> Option<i64> {
         }
         _ => false,
     };
-    let two = |a: u8, b: u8| -> Option<i64> {
-        (a.is_ascii_digit() && b.is_ascii_digit())
-            .then(|| i64::from(a - b'0') * 10 + i64::from(b - b'0'))
-    };
-    let (hours, minutes) = (two(*h1, *h2)?, two(*m1, *m2)?);
     if !zone_name || hours > 23 || minutes > 59 {
         return None;
     }
     let magnitude = hours * 3600 + minutes * 60;
-    Some(if *sign == b'+' { magnitude } else { -magnitude })
+    Some(if sign == b'+' { magnitude } else { -magnitude })
 }
 
 /// Zones RFC 2822 names, and their offsets in minutes.
-const ZONES: [(&str, i64); 12] = [
+const ZONES: [(&str, i32); 12] = [
     ("Z", 0),
     ("GMT", 0),
     ("UT", 0),
@@ -177,6 +274,14 @@ const ZONES: [(&str, i64); 12] = [
     ("PST", -480),
     ("PDT", -420),
 ];
+
+/// The offset in minutes of a zone RFC 2822 names (any case).
+fn zone_minutes(name: &[u8]) -> Option<i32> {
+    ZONES
+        .iter()
+        .find(|(zone, _)| zone.as_bytes().eq_ignore_ascii_case(name))
+        .map(|(_, minutes)| *minutes)
+}
 
 fn rfc2822(input: &str) -> Option<Timestamp> {
     let rest = input.split_once(',').map_or(input, |(_weekday, rest)| rest);
@@ -199,7 +304,7 @@ fn rfc2822(input: &str) -> Option<Timestamp> {
     let zone = fields.next().unwrap_or("Z");
     let offset_minutes = match zone.as_bytes() {
         [sign @ (b'+' | b'-'), ..] if zone.len() == 5 => {
-            let hhmm = digits(&zone[1..])?;
+            let hhmm = i32::try_from(digits(&zone[1..])?).ok()?;
             let minutes = hhmm / 100 * 60 + hhmm % 100;
             if *sign == b'-' {
                 -minutes
@@ -207,12 +312,7 @@ fn rfc2822(input: &str) -> Option<Timestamp> {
                 minutes
             }
         }
-        _ => {
-            ZONES
-                .iter()
-                .find(|(name, _)| name.eq_ignore_ascii_case(zone))?
-                .1
-        }
+        _ => zone_minutes(zone.as_bytes())?,
     };
     let valid = (1..=12).contains(&month)
         && (1..=days_in_month(year, month)).contains(&day)
@@ -220,10 +320,12 @@ fn rfc2822(input: &str) -> Option<Timestamp> {
         && minute <= 59
         && second <= 60
         && year <= 9999;
+    let offset = offset_minutes * 60;
     valid.then(|| {
-        Timestamp(
+        Timestamp::written(
             days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second
-                - offset_minutes * 60,
+                - i64::from(offset),
+            offset,
         )
     })
 }
@@ -278,7 +380,7 @@ mod tests {
     use super::*;
 
     fn parse(s: &str) -> Result<i64, DateError> {
-        Timestamp::parse_rfc3339(s).map(|t| t.0)
+        Timestamp::parse_rfc3339(s).map(|t| t.seconds())
     }
 
     #[test]
@@ -305,7 +407,9 @@ mod tests {
             "2024-01-15T24:00:00Z",
             "2024-01-15T12:00:00",
             "2024-01-15 12:00:00  +0100",
-            "2024-01-15 12:00:00 +01",
+            "2024-01-15 12:00:00 +1",
+            "2024-01-15 12:00:00 +01 UTC",
+            "2024-01-15 12:00:00 Central",
             "2024-01-15 12:00:00 +0100 Central European Time",
             "2024-01-15 12:00:00 +0100 UTC+1",
             "2024-01-15T12:00:00+2400",
@@ -360,14 +464,63 @@ mod tests {
     }
 
     #[test]
-    fn wordpress_gmt_dates_without_an_offset_are_utc() {
+    fn a_feed_date_without_an_offset_is_utc_and_hours_alone_are_an_offset() {
+        let t = |s: &str| Timestamp::parse_feed_date(s).map(|t| (t.to_rfc3339(), t.offset()));
         assert_eq!(
-            Timestamp::parse_naive_utc("2016-11-25T18:31:11")
-                .map(|t| t.to_rfc3339())
-                .as_deref(),
-            Ok("2016-11-25T18:31:11Z")
+            t("2016-11-25T18:31:11"),
+            Ok(("2016-11-25T18:31:11Z".into(), 0))
         );
-        assert!(Timestamp::parse_naive_utc("soon").is_err());
+        assert_eq!(
+            t("2016-11-25 18:31:11.250"),
+            Ok(("2016-11-25T18:31:11Z".into(), 0))
+        );
+        assert_eq!(
+            t("2016-11-25 19:31:11+01"),
+            Ok(("2016-11-25T18:31:11Z".into(), 3600))
+        );
+        assert_eq!(
+            t("2016-11-25 18:31:11 UTC"),
+            Ok(("2016-11-25T18:31:11Z".into(), 0))
+        );
+        assert_eq!(
+            t("2016-11-25 13:31:11 EST"),
+            Ok(("2016-11-25T18:31:11Z".into(), -18_000))
+        );
+        assert!(Timestamp::parse_rfc3339("2016-11-25T18:31:11").is_err());
+        assert!(Timestamp::parse_feed_date("soon").is_err());
+    }
+
+    #[test]
+    fn dates_are_shown_on_the_writers_calendar() {
+        let t = Timestamp::parse_feed_date("1998-03-01 00:00:00 +0100").unwrap();
+        assert_eq!(t.to_rfc3339(), "1998-02-28T23:00:00Z");
+        assert_eq!(t.to_long_date_en(), "March 1, 1998");
+        assert_eq!(t.to_written_time(), "00:00 UTC+01:00");
+        let t = Timestamp::parse_feed_date("2024-01-15T21:30:00-04:30").unwrap();
+        assert_eq!(t.to_long_date_en(), "January 15, 2024");
+        assert_eq!(t.to_written_time(), "21:30 UTC-04:30");
+        assert_eq!(
+            t,
+            Timestamp::parse_feed_date("2024-01-16T02:00:00Z").unwrap(),
+            "one instant"
+        );
+    }
+
+    #[test]
+    fn wordpress_local_dates_give_the_utc_instant_the_sites_clock() {
+        let gmt = Timestamp::parse_feed_date("2024-01-14T23:30:00").unwrap();
+        let local = Timestamp::parse_feed_date("2024-01-15T00:30:00").unwrap();
+        let both = gmt.on_clock_of(local);
+        assert_eq!(both.to_rfc3339(), "2024-01-14T23:30:00Z");
+        assert_eq!(both.to_long_date_en(), "January 15, 2024");
+        assert_eq!(both.offset(), 3600);
+        // Kathmandu's +05:45 is a clock; seven minutes, or a day, is not.
+        let nepal = Timestamp::parse_feed_date("2024-01-15T05:15:00").unwrap();
+        assert_eq!(gmt.on_clock_of(nepal).offset(), 5 * 3600 + 45 * 60);
+        for odd in ["2024-01-14T23:37:00", "2024-01-16T00:30:00"] {
+            let odd = Timestamp::parse_feed_date(odd).unwrap();
+            assert_eq!(gmt.on_clock_of(odd).offset(), 0, "{odd:?}");
+        }
     }
 
     #[test]
@@ -375,8 +528,9 @@ mod tests {
         let t = Timestamp::parse_rfc3339("2018-06-19T11:30:05+02:00").unwrap();
         assert_eq!(t.to_rfc3339(), "2018-06-19T09:30:05Z");
         assert_eq!(t.to_long_date_en(), "June 19, 2018");
-        assert_eq!(t.to_utc_time(), "09:30");
-        assert_eq!(Timestamp(-1).to_rfc3339(), "1969-12-31T23:59:59Z");
+        assert_eq!(t.to_written_time(), "11:30 UTC+02:00");
+        assert_eq!(Timestamp::utc(-1).to_rfc3339(), "1969-12-31T23:59:59Z");
+        assert_eq!(Timestamp::utc(-1).to_written_time(), "23:59 UTC");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::model::Timestamp;
 pub fn now() -> Timestamp {
     #[cfg(browser)]
     {
-        Timestamp((js_sys::Date::now() / 1000.0) as i64)
+        Timestamp::utc((js_sys::Date::now() / 1000.0) as i64)
     }
     #[cfg(not(browser))]
     {
@@ -14,6 +14,6 @@ pub fn now() -> Timestamp {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs())
             .unwrap_or(0);
-        Timestamp(i64::try_from(since_epoch).unwrap_or(i64::MAX))
+        Timestamp::utc(i64::try_from(since_epoch).unwrap_or(i64::MAX))
     }
 }

@@ -109,7 +109,9 @@ mod tests {
 
     #[test]
     fn vectors_from_relative_time_md() {
-        let now = Timestamp::parse_rfc3339("2024-01-15T12:00:00Z").unwrap().0;
+        let now = Timestamp::parse_rfc3339("2024-01-15T12:00:00Z")
+            .unwrap()
+            .seconds();
         let (m, h, d) = (60, 3600, 86_400);
         let cases: &[(i64, &str)] = &[
             (0, "just now"),
@@ -139,7 +141,9 @@ mod tests {
                 "Δ = {delta} s"
             );
         }
-        let three_years = Timestamp::parse_rfc3339("2021-01-15T12:00:00Z").unwrap().0;
+        let three_years = Timestamp::parse_rfc3339("2021-01-15T12:00:00Z")
+            .unwrap()
+            .seconds();
         assert_eq!(english(relative(now, three_years)), "3 years ago");
     }
 
