@@ -1,13 +1,15 @@
 // The npm package as a publisher meets it: `npm pack`, then `npm install --offline` of the
 // tarball into an empty folder, and from there the widget on a page, `npx article-reader`
 // with no Rust on PATH (the same output, messages and status as the native command), the
-// `article-reader/render` API, and the static-site example built from it.
+// `article-reader/render` API, the static-site example built from it, and a Vite app (its
+// production build and its dev server) importing it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { build, createServer } from 'vite';
 import { crateVersion } from '../scripts/package.mjs';
 import { launch, serve, watchedPage } from './support.mjs';
 
@@ -195,6 +197,70 @@ test('a page importing the package from node_modules renders the demo article, w
     await context.close();
   } finally {
     await server.close();
+  }
+});
+
+/** A page importing the package as a bundled app does, in a folder of its own with the package installed. */
+async function viteApp() {
+  const app = join(folder, 'vite-app');
+  await mkdir(join(app, 'public', 'posts'), { recursive: true });
+  await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'vite-app', private: true, type: 'module' }));
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(folder, `article-reader-${crateVersion()}.tgz`)], {
+    cwd: app,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (const name of ['ms-ice.json', 'recent.json']) await cp(join(root, 'demo', name), join(app, 'public', 'posts', name));
+  await writeFile(join(app, 'main.js'), "import 'article-reader';\n");
+  await writeFile(join(app, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>App</title>
+    <script type="module" src="/main.js"></script></head>
+    <body><article-reader lang="de" src="/posts/ms-ice.json" related-src="/posts/recent.json"></article-reader></body></html>`);
+  return app;
+}
+
+/** Waits for the demo article with its related posts and its German words on the page at `url`. */
+async function readsInGerman(url) {
+  const { page, context, problems } = await watchedPage(browser);
+  const requests = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await page.goto(url);
+  const title = JSON.parse(await readFile(join(root, 'demo/ms-ice.json'), 'utf8')).article.title;
+  await page.locator('article-reader .article-reader h1').filter({ hasText: title }).waitFor();
+  await page.locator('article-reader [part~="related-item"]').first().waitFor();
+  await page.locator('article-reader [part~="reading-time"]').filter({ hasText: 'Lesezeit' }).waitFor();
+  await context.close();
+  return { problems, requests };
+}
+
+test('a Vite build of a page importing the package bundles the engine and the UI words, and reads in German', async () => {
+  const app = await viteApp();
+  await build({ root: app, configFile: false, logLevel: 'silent' });
+  const built = await files(join(app, 'dist'));
+  assert.ok(built.some((name) => /^assets\/article_reader_bg-[\w-]+\.wasm$/.test(name)), built.join(' '));
+  const server = await serve(join(app, 'dist'));
+  try {
+    const { problems, requests } = await readsInGerman(`${server.url}/index.html`);
+    assert.ok(requests.some((path) => /^\/assets\/article_reader_bg-[\w-]+\.wasm$/.test(path)), requests.join(' '));
+    assert.deepEqual(requests.filter((path) => path.includes('node_modules')), []);
+    assert.deepEqual(problems, { consoleErrors: [], offLoopback: [] });
+  } finally {
+    await server.close();
+  }
+  // Vite's dev server, with the package left out of its dependency pre-bundling (README).
+  const dev = await createServer({
+    root: app,
+    configFile: false,
+    logLevel: 'silent',
+    optimizeDeps: { exclude: ['article-reader'] },
+    server: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
+  await dev.listen();
+  try {
+    const { problems, requests } = await readsInGerman(`${dev.resolvedUrls.local[0]}`);
+    assert.ok(requests.includes('/node_modules/article-reader/article_reader_bg.wasm'), requests.join(' '));
+    assert.ok(requests.includes('/node_modules/article-reader/labels/de.json'), requests.join(' '));
+    assert.deepEqual(problems, { consoleErrors: [], offLoopback: [] });
+  } finally {
+    await dev.close();
   }
 });
 

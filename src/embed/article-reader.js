@@ -1,9 +1,12 @@
 // article-reader loader: registers <article-reader>, reserves each element's space at once,
 // and starts the WebAssembly (once per page) only when the first element comes near the
 // viewport. Self-host this file beside article_reader.js and article_reader_bg.wasm: it finds
-// them relative to its own URL.
+// them relative to its own URL. Each of those files is named by a literal relative URL
+// (`import('./…')`, `new URL('./…', import.meta.url)`), so that a bundler (Vite, webpack,
+// Parcel) copies it with the bundle and rewrites the URL.
 
-const here = new URL('.', import.meta.url);
+/** Where the UI words of `lang` are (`labels/<lang>.json` beside this file, or the bundler's copy). */
+const labelUrl = (lang) => new URL(`./labels/${lang}.json`, import.meta.url).href;
 /** How far outside the viewport an element starts loading. */
 const NEAR_PX = 400;
 const NEAR = `${NEAR_PX}px`;
@@ -36,8 +39,8 @@ let engineReady = false;
 
 /** Loads and instantiates the wasm once, however many elements there are. */
 function loadEngine() {
-  engine ??= import(new URL('article_reader.js', here).href).then(async (glue) => {
-    await glue.default({ module_or_path: new URL('article_reader_bg.wasm', here) });
+  engine ??= import('./article_reader.js').then(async (glue) => {
+    await glue.default({ module_or_path: new URL('./article_reader_bg.wasm', import.meta.url) });
     engineReady = true;
     return glue;
   });
@@ -131,19 +134,23 @@ const early = new Map();
  */
 function prefetch(element) {
   const controller = new AbortController();
-  for (const url of [...documentUrls(element), ...labelUrls(element)]) {
+  const urls = [...documentUrls(element), ...labelUrls(element)];
+  for (const url of urls) {
     const answer = ask(url, false, timeoutOf(element), controller.signal);
     answer.catch(() => {});
     early.set(url, answer);
   }
   controller.signal.addEventListener('abort', () => {
-    for (const url of [...documentUrls(element), ...labelUrls(element)]) early.delete(url);
+    for (const url of urls) early.delete(url);
   });
   return controller;
 }
 
-/** The engine's requests: the loader's early answer first (whatever it says), then `ask`. */
+/** The engine's requests: the loader's early answer first (whatever it says), then `ask`.
+    The engine asks for UI words as `labels/<lang>.json` (its assets' base is ''); they are
+    wherever `labelUrl` says. */
 function askEngine(url, refresh, timeoutMs, signal) {
+  if (url.startsWith('labels/')) url = labelUrl(url.slice(7, -5));
   const answer = early.get(url);
   if (answer && !refresh) {
     early.delete(url);
@@ -157,7 +164,7 @@ function askEngine(url, refresh, timeoutMs, signal) {
 function labelUrls(element) {
   const lang = element.getAttribute('lang') || document.documentElement.lang || '';
   const primary = lang.trim().split('-')[0].toLowerCase();
-  return LABEL_TABLES.includes(primary) ? [new URL(`labels/${primary}.json`, here).href] : [];
+  return LABEL_TABLES.includes(primary) ? [labelUrl(primary)] : [];
 }
 
 /** `value` as a URL against the page, as the engine resolves it; `null` if it is none. */
@@ -416,7 +423,7 @@ class ArticleReaderElement extends HTMLElement {
       } else if (this.#prerendered) {
         const apart = (this.#apart = document.createElement('div'));
         apart.className = 'article-reader';
-        this.#handle = glue.mount(this, configFrom(this), askEngine, here.href, apart);
+        this.#handle = glue.mount(this, configFrom(this), askEngine, '', apart);
         whenWhole(apart, () => {
           if (apart !== this.#apart) return;
           this.#prerendered = false;
@@ -424,7 +431,7 @@ class ArticleReaderElement extends HTMLElement {
           takeOver(this.shadowRoot, apart);
         });
       } else {
-        this.#handle = glue.mount(this, configFrom(this), askEngine, here.href);
+        this.#handle = glue.mount(this, configFrom(this), askEngine, '');
       }
     } catch (error) {
       showFallback(this, error, this.#prerendered);
@@ -437,7 +444,7 @@ export async function mount(element, config) {
   const glue = await loadEngine();
   const copy = () => copyArticle(element, element.shadowRoot);
   element.addEventListener('article-reader:load', copy);
-  const handle = glue.mount(element, configFromCode(config), askEngine, here.href);
+  const handle = glue.mount(element, configFromCode(config), askEngine, '');
   return {
     update: (next) => handle.update(configFromCode(next)),
     destroy: () => {

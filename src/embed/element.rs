@@ -56,7 +56,8 @@ impl ReaderHandle {
 /// Renders a reader into `host`'s open shadow root, configured by `config`, a plain object
 /// of attribute values by attribute name (`src`, `related-src`…: `config::ATTRIBUTES`).
 /// Documents come from `ask`, the loader's document service; the widget's other files (the
-/// UI words of each language) from `assets`, the loader's folder. The reader renders into
+/// UI words of each language) from `ask` too, at `assets` followed by their path (the loader
+/// passes `''` and finds `labels/<lang>.json` wherever its bundler put it). The reader renders into
 /// `apart` when given (an element off the page: the loader puts it in place of a prerendered
 /// article once it is whole), else into a container appended to the shadow root.
 #[wasm_bindgen]
