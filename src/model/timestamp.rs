@@ -12,7 +12,7 @@ use std::fmt;
 ///
 /// Both live in one `i64` (the seconds shifted left past the offset), so a model's dates
 /// stay one word each: every post carries two, and the widget's bundle has a budget.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct Timestamp(i64);
 
 /// Bits of the packed offset: seconds within ±14 hours (±50,400), biased to be positive.
@@ -28,6 +28,15 @@ impl PartialEq for Timestamp {
 }
 
 impl Eq for Timestamp {}
+
+impl fmt::Debug for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Timestamp")
+            .field("seconds", &self.seconds())
+            .field("offset", &self.offset())
+            .finish()
+    }
+}
 
 /// Why a date string was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,7 +71,6 @@ impl Timestamp {
 
     /// An instant written with an offset of `offset` seconds east of UTC (at most 14 hours;
     /// beyond, the time counts as written in UTC).
-    #[inline]
     pub fn written(seconds: i64, offset: i32) -> Timestamp {
         let offset = if offset.abs() <= 14 * 3600 { offset } else { 0 };
         let seconds = seconds.clamp(-SECONDS_LIMIT, SECONDS_LIMIT);
