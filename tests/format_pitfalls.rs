@@ -75,6 +75,46 @@ fn json_feed_dates_in_rfc_3339_and_rfc_2822() {
 }
 
 #[test]
+fn a_date_as_a_unix_time_is_read_and_one_of_another_type_is_no_date_in_every_format() {
+    let documents = |value: &str| {
+        [
+            format!(
+                r#"{{"version":"https://jsonfeed.org/version/1.1","items":[{{"id":"1","title":"T","content_html":"<p>x</p>","date_published":{value}}}]}}"#
+            ),
+            format!(
+                r#"{{"posts":[{{"id":"a","title":"T","html":"<p>x</p>","published_at":{value}}}]}}"#
+            ),
+            wp(&format!(r#""date_gmt":{value}"#)),
+        ]
+    };
+    for (value, expected) in [
+        ("1559330278", Some("2019-05-31T19:17:58Z")),
+        ("1559330278000", Some("2019-05-31T19:17:58Z")),
+        ("-86400", Some("1969-12-31T00:00:00Z")),
+        ("1559330278.5", None),
+        ("false", None),
+        ("null", None),
+        ("{}", None),
+        (r#"["2019-05-31"]"#, None),
+    ] {
+        for document in documents(value) {
+            let article = parse_article(&document, None, None)
+                .unwrap_or_else(|e| panic!("{value}: the article, with or without a date: {e}"));
+            assert_eq!(
+                article.published.map(|t| t.to_rfc3339()).as_deref(),
+                expected,
+                "{document}"
+            );
+            let posts = parse_post_list(&document, None, None).expect("the list");
+            assert_eq!(
+                posts[0].published.map(|t| t.to_rfc3339()).as_deref(),
+                expected
+            );
+        }
+    }
+}
+
+#[test]
 fn protocol_and_root_relative_urls_resolve_against_the_document() {
     let json = r#"{"posts":[{"id":"a","title":"T","url":"/welcome/","feature_image":"//cdn.example.com/f.jpg",
         "html":"<p><img src=\"/content/a.jpg\"><a href=\"//other.example/x\">x</a></p>",

@@ -29,9 +29,20 @@ pub fn image(value: Option<&str>, base: Option<&str>) -> Option<String> {
 }
 
 /// A date that may be missing or unreadable: a bad date shows no date, it does not cost the
-/// reader the article.
-pub fn date(value: Option<&str>) -> Option<Timestamp> {
-    value.and_then(Timestamp::read_feed_date)
+/// reader the article. Written as text (see [`Timestamp::read_feed_date`]) or as a Unix time
+/// (seconds, or milliseconds as JavaScript counts them), as feeds write dates.
+pub fn date(value: Option<&Json>) -> Option<Timestamp> {
+    match value? {
+        Json::String(text) => Timestamp::read_feed_date(text),
+        // Seconds until the year 5138; beyond, milliseconds.
+        number => number.as_integer().map(|n| {
+            Timestamp::utc(if n.abs() < 100_000_000_000 {
+                n
+            } else {
+                n / 1000
+            })
+        }),
+    }
 }
 
 /// An id as sources send them: a string or a whole number.

@@ -99,11 +99,11 @@ fn post_to_article(post: Fields<'_>, base: Option<&str>, index: usize) -> Result
     let title = plain(rendered(post, "title")?);
     // The instant from the UTC field, the site's clock from the local one (the date its own
     // pages show); either alone if it is all there is.
-    let gmt_or_local = |gmt: &str, local: &str| -> Result<Option<Timestamp>, FieldError> {
-        Ok(match (date(post.string(gmt)?), date(post.string(local)?)) {
+    let gmt_or_local = |gmt: &str, local: &str| -> Option<Timestamp> {
+        match (date(post.get(gmt)), date(post.get(local))) {
             (Some(gmt), Some(local)) => Some(gmt.on_clock_of(local)),
             (gmt, local) => gmt.or(local),
-        })
+        }
     };
     let embedded = match post.object("_embedded")? {
         Some(embedded) => Some(read_embedded(embedded).map_err(|e| e.inside("_embedded"))?),
@@ -123,8 +123,8 @@ fn post_to_article(post: Fields<'_>, base: Option<&str>, index: usize) -> Result
         url,
         title,
         category: embedded.as_ref().and_then(category),
-        published: gmt_or_local("date_gmt", "date")?,
-        modified: gmt_or_local("modified_gmt", "modified")?,
+        published: gmt_or_local("date_gmt", "date"),
+        modified: gmt_or_local("modified_gmt", "modified"),
         authors: embedded
             .as_ref()
             .map(|e| authors(e, base))
