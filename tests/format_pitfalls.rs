@@ -267,3 +267,38 @@ fn a_deeply_nested_unknown_key_does_not_cost_the_article() {
     let article = parse_article(&json, None, None).unwrap();
     assert_eq!(article.title.as_deref(), Some("Deep"));
 }
+
+#[test]
+fn a_title_written_as_a_number_is_that_title_and_one_of_another_type_is_no_title() {
+    // Jekyll's and Hugo's `jsonify` write `title: 1984` from a post's front matter as a number.
+    let documents = |value: &str| {
+        [
+            format!(
+                r#"{{"version":"https://jsonfeed.org/version/1.1","items":[{{"id":"1","title":{value},"content_html":"<p>Words of the post.</p>"}},{{"id":"2","title":"Next","content_html":"<p>x</p>"}}]}}"#
+            ),
+            format!(
+                r#"{{"posts":[{{"id":"a","title":{value},"html":"<p>Words of the post.</p>"}},{{"id":"b","title":"Next","html":"<p>x</p>"}}]}}"#
+            ),
+        ]
+    };
+    for (value, expected) in [
+        ("1984", Some("1984")),
+        ("-1", Some("-1")),
+        ("\"1984\"", Some("1984")),
+        ("19.84", None),
+        ("true", None),
+        ("null", None),
+        (r#"{"rendered":"T"}"#, None),
+    ] {
+        for document in documents(value) {
+            let article = parse_article(&document, None, None)
+                .unwrap_or_else(|e| panic!("{value}: the article, titled or not: {e}"));
+            assert_eq!(article.title.as_deref(), expected, "{document}");
+            assert!(article.name().is_some(), "an untitled post is named by its words");
+            let posts = parse_post_list(&document, None, None)
+                .unwrap_or_else(|e| panic!("{value}: the list: {e}"));
+            assert_eq!(posts.len(), 2, "one post's title costs no other post");
+            assert_eq!(posts[0].title.as_deref(), expected);
+        }
+    }
+}

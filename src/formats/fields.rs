@@ -13,6 +13,15 @@ pub fn plain(value: Option<&str>) -> Option<String> {
     value.map(html_to_text).filter(|s| !s.is_empty())
 }
 
+/// A title as sites' templates write it: text (entities decoded, tags dropped), or a whole number,
+/// as Jekyll's and Hugo's `jsonify` write a title such as `1984`; of another type, no title.
+pub fn title(value: Option<&Json>) -> Option<String> {
+    match value? {
+        Json::String(text) => plain(Some(text)),
+        number => number.as_integer().map(|n| n.to_string()),
+    }
+}
+
 /// A language tag as `Intl` takes it, in canonical form; a tag it would refuse is no language.
 pub fn language(value: Option<&str>) -> Option<String> {
     canonical_tag(value?.trim())

@@ -7,7 +7,7 @@
 //! `updated_at` when there is no `published_at`; responses trimmed with `fields=` carry no
 //! `html`, so their posts link to their page.
 
-use super::fields::{date, id, image, link, minutes, plain};
+use super::fields::{date, id, image, link, minutes, plain, title};
 use super::json::{each, FieldError, Fields, Json};
 use super::FormatError;
 use crate::model::{Article, Author, PostSummary};
@@ -106,7 +106,7 @@ fn post_to_article(
             .or_else(|| url.clone())
             .unwrap_or_else(|| format!("post-{index}")),
         url,
-        title: plain(post.string("title")?),
+        title: title(post.get("title")),
         category,
         published: date(post.get("published_at")),
         modified: date(post.get("updated_at")),

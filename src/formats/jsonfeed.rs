@@ -6,7 +6,7 @@
 //! a title (micro posts); `content_text` with its line breaks; entities in "plain" titles;
 //! items with no `id` (the URL stands in); protocol- and root-relative URLs.
 
-use super::fields::{date, id, image, language, link, plain};
+use super::fields::{date, id, image, language, link, plain, title};
 use super::json::{each, FieldError, Fields, Json};
 use super::{plain_text, FormatError};
 use crate::model::{Article, Author, PostSummary};
@@ -134,7 +134,7 @@ fn item_to_article(
             .or_else(|| url.clone())
             .unwrap_or_else(|| format!("item-{index}")),
         url,
-        title: plain(item.string("title")?),
+        title: title(item.get("title")),
         category: item.array("tags")?.iter().find_map(|t| plain(t.as_str())),
         published: date(item.get("date_published")),
         modified: date(item.get("date_modified")),
