@@ -294,7 +294,10 @@ fn a_title_written_as_a_number_is_that_title_and_one_of_another_type_is_no_title
             let article = parse_article(&document, None, None)
                 .unwrap_or_else(|e| panic!("{value}: the article, titled or not: {e}"));
             assert_eq!(article.title.as_deref(), expected, "{document}");
-            assert!(article.name().is_some(), "an untitled post is named by its words");
+            assert!(
+                article.name().is_some(),
+                "an untitled post is named by its words"
+            );
             let posts = parse_post_list(&document, None, None)
                 .unwrap_or_else(|e| panic!("{value}: the list: {e}"));
             assert_eq!(posts.len(), 2, "one post's title costs no other post");
