@@ -36,6 +36,8 @@ test('mount() renders, follows update and leaves nothing on destroy; the light D
   const { page, context, problems } = await watchedPage(build.browser);
   await page.goto(`${build.server.url}/code.html`);
   await page.waitForFunction(() => window.handle && window.loads.length === 1);
+  // The related posts are a document of their own: they may come after the article.
+  await page.waitForFunction(() => document.getElementById('reader').shadowRoot.querySelector('[part="related-title"]'));
   let now = await seen(page);
   assert.match(now.title, /^Microsoft/);
   assert.equal(now.related.length, 2, 'relatedLimit, given in camelCase as a number');
