@@ -15,9 +15,11 @@ import { shortenImportNames } from './wasm-imports.mjs';
 /** wasm-opt's settings: size first, after merging functions that differ only in constants
     (monomorphized copies); flattening and re-looping between two -Oz passes lets the second
     find smaller control flow (about 600 bytes of the gzipped wasm); the low kilobyte of memory is the bottom of Rust's stack, never
-    reached, and memory starts zero-filled. */
+    reached, and memory starts zero-filled; a whole-program flow analysis (GUFA) then finds
+    constants the local passes cannot (some 25 bytes). */
 const WASM_OPT = [
-  '--merge-similar-functions', '-Oz', '--flatten', '--rereloop', '-Oz', '--merge-similar-functions', '-Oz', '--converge', '--low-memory-unused', '--zero-filled-memory', '--strip-debug',
+  '--merge-similar-functions', '-Oz', '--flatten', '--rereloop', '-Oz', '--merge-similar-functions', '-Oz',
+  '--gufa-optimizing', '-Oz', '--converge', '--low-memory-unused', '--zero-filled-memory', '--strip-debug',
   '--strip-producers', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
   '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
 ];
