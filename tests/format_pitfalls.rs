@@ -305,3 +305,37 @@ fn a_title_written_as_a_number_is_that_title_and_one_of_another_type_is_no_title
         }
     }
 }
+
+#[test]
+fn an_optional_field_of_another_type_is_left_out_not_the_article() {
+    // What templates write when front matter holds a number or a boolean.
+    let feed = r#"{"version":"https://jsonfeed.org/version/1.1","language":5,"items":[
+        {"id":"1","title":"T","content_html":"<p>Words.</p>","summary":42,"url":7,"external_url":false,
+         "image":true,"banner_image":{},"language":1,"authors":[{"name":1337,"url":1,"avatar":2},{"name":"Ann"}]},
+        {"id":"2","title":"U","content_html":12345,"content_text":["x"],"summary":"Told."}]}"#;
+    let article = parse_article(feed, None, None).expect("the article");
+    assert_eq!(article.title.as_deref(), Some("T"));
+    assert_eq!(article.body.text().trim(), "Words.");
+    assert_eq!(
+        (
+            article.summary,
+            article.url,
+            article.image,
+            article.language
+        ),
+        (None, None, None, None)
+    );
+    let names: Vec<&str> = article.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Ann"], "an author without a name is no author");
+    let posts = parse_post_list(feed, None, None).expect("the list");
+    assert_eq!(posts.len(), 2);
+    assert_eq!(posts[1].summary.as_deref(), Some("Told."));
+    let ghost = r#"{"posts":[{"id":"a","title":"G","html":"<p>Words.</p>","url":3,"excerpt":4,
+        "custom_excerpt":false,"feature_image":0}]}"#;
+    let article = parse_article(ghost, None, None).expect("the article");
+    assert_eq!(article.body.text().trim(), "Words.");
+    assert_eq!(
+        (article.summary, article.url, article.image),
+        (None, None, None)
+    );
+}

@@ -77,8 +77,8 @@ fn post_to_article(
     base: Option<&str>,
     index: usize,
 ) -> Result<(Article, bool), FieldError> {
-    let url = link(post.string("url")?, base);
-    let html = post.string("html")?;
+    let url = link(post.text("url"), base);
+    let html = post.text("html");
     let body = html
         .map(|html| sanitize_later(html, url.as_deref().or(base)))
         .unwrap_or_default();
@@ -100,7 +100,7 @@ fn post_to_article(
             .iter()
             .find_map(public_tag)
     });
-    let excerpt = post.string("excerpt")?;
+    let excerpt = post.text("excerpt");
     let article = Article {
         id: id(post.get("id"))
             .or_else(|| url.clone())
@@ -111,10 +111,10 @@ fn post_to_article(
         published: date(post.get("published_at")),
         modified: date(post.get("updated_at")),
         authors,
-        summary: plain(post.string("custom_excerpt")?.or(excerpt)),
+        summary: plain(post.text("custom_excerpt").or(excerpt)),
         language: None,
         reading_minutes: minutes(post.number("reading_time")?),
-        image: image(post.string("feature_image")?, base),
+        image: image(post.text("feature_image"), base),
         protected: false,
         body,
         ..Article::default()

@@ -171,6 +171,12 @@ impl<'a> Fields<'a> {
         self.typed(key, "a string", Json::as_str)
     }
 
+    /// A string, else nothing: for optional fields of foreign formats, where a value of
+    /// another type (a template's number, `false`) costs the reader nothing.
+    pub fn text(self, key: &str) -> Option<&'a str> {
+        self.0.get(key)?.as_str()
+    }
+
     /// A string the document must have.
     pub fn required_string(self, key: &str) -> Result<&'a str, FieldError> {
         self.string(key)?

@@ -33,7 +33,7 @@ fn read_feed(value: &Json) -> Result<Feed<'_>, FieldError> {
     let feed = value.object()?;
     Ok(Feed {
         items: feed.array("items")?,
-        language: feed.string("language")?,
+        language: feed.text("language"),
         authors: read_authors(feed)?,
     })
 }
@@ -57,9 +57,9 @@ fn read_authors(owner: Fields<'_>) -> Result<Vec<FeedAuthor<'_>>, FieldError> {
 
 fn read_author(author: Fields<'_>) -> Result<FeedAuthor<'_>, FieldError> {
     Ok(FeedAuthor {
-        name: author.string("name")?,
-        url: author.string("url")?,
-        avatar: author.string("avatar")?,
+        name: author.text("name"),
+        url: author.text("url"),
+        avatar: author.text("avatar"),
     })
 }
 
@@ -98,14 +98,14 @@ fn item_to_article(
     base: Option<&str>,
     index: usize,
 ) -> Result<Article, FieldError> {
-    let external_url = item.string("external_url")?;
-    let url = link(item.string("url")?, base).or_else(|| link(external_url, base));
-    let summary_text = item.string("summary")?;
+    let external_url = item.text("external_url");
+    let url = link(item.text("url"), base).or_else(|| link(external_url, base));
+    let summary_text = item.text("summary");
     // An empty field is no field: the next one is read.
     let present = |text: &str| !text.trim().is_empty();
     let body = match (
-        item.string("content_html")?.filter(|t| present(t)),
-        item.string("content_text")?.filter(|t| present(t)),
+        item.text("content_html").filter(|t| present(t)),
+        item.text("content_text").filter(|t| present(t)),
     ) {
         (Some(html), _) => sanitize_later(html, url.as_deref().or(base)),
         (None, Some(text)) => plain_text::body(text),
@@ -140,9 +140,9 @@ fn item_to_article(
         modified: date(item.get("date_modified")),
         authors: named,
         summary: plain(summary_text),
-        language: language(item.string("language")?).or_else(|| language(feed.language)),
+        language: language(item.text("language")).or_else(|| language(feed.language)),
         reading_minutes: None,
-        image: image(item.string("image")?.or(item.string("banner_image")?), base),
+        image: image(item.text("image").or(item.text("banner_image")), base),
         protected: false,
         body,
         ..Article::default()
