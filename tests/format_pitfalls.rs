@@ -339,3 +339,38 @@ fn an_optional_field_of_another_type_is_left_out_not_the_article() {
         (None, None, None)
     );
 }
+
+#[test]
+fn a_ghost_response_asked_for_plaintext_has_its_body_in_plaintext() {
+    // `/ghost/api/content/posts/?formats=plaintext`: no `html`, the text with its line breaks.
+    let ghost = r#"{"posts":[{"id":"a","title":"Plain","url":"https://ghost.example/plain/",
+        "plaintext":"First paragraph of the post.\n\nSecond paragraph, after a blank line."}]}"#;
+    let article = parse_article(ghost, None, None).expect("the article");
+    let text = article.body.text();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "First paragraph of the post.",
+            "Second paragraph, after a blank line."
+        ]
+    );
+    let posts = parse_post_list(ghost, None, None).expect("the list");
+    assert!(
+        matches!(
+            posts[0].opening(),
+            article_reader::model::Opening::Carried(_)
+        ),
+        "the list carries it, so it opens in place"
+    );
+    // With both, the HTML is the body.
+    let both = ghost.replace(r#""plaintext""#, r#""html":"<p>Markup.</p>","plaintext""#);
+    assert_eq!(
+        parse_article(&both, None, None).unwrap().body.text().trim(),
+        "Markup."
+    );
+}

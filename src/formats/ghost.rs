@@ -9,8 +9,8 @@
 
 use super::fields::{date, id, image, link, minutes, plain, title};
 use super::json::{each, FieldError, Fields, Json};
-use super::FormatError;
-use crate::model::{Article, Author, PostSummary};
+use super::{plain_text, FormatError};
+use crate::model::{Article, Author, Body, PostSummary};
 use crate::sanitize::sanitize_later;
 
 /// The name errors use for this format.
@@ -79,9 +79,15 @@ fn post_to_article(
 ) -> Result<(Article, bool), FieldError> {
     let url = link(post.text("url"), base);
     let html = post.text("html");
-    let body = html
-        .map(|html| sanitize_later(html, url.as_deref().or(base)))
-        .unwrap_or_default();
+    // A response asked with `formats=plaintext` has the text alone.
+    let plaintext = post
+        .text("plaintext")
+        .filter(|text| !text.trim().is_empty());
+    let body = match (html, plaintext) {
+        (Some(html), _) => sanitize_later(html, url.as_deref().or(base)),
+        (None, Some(text)) => plain_text::body(text),
+        (None, None) => Body::default(),
+    };
     // `authors` lists everyone (the primary author first); older responses name one.
     let listed = post.array("authors")?;
     let single = post.get("primary_author").or(post.get("author"));
@@ -120,5 +126,5 @@ fn post_to_article(
         ..Article::default()
     }
     .with_title_shown_once();
-    Ok((article, html.is_some()))
+    Ok((article, html.is_some() || plaintext.is_some()))
 }
