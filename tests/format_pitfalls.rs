@@ -367,10 +367,12 @@ fn a_ghost_response_asked_for_plaintext_has_its_body_in_plaintext() {
         ),
         "the list carries it, so it opens in place"
     );
-    // With both, the HTML is the body.
+    // With both, the HTML is the body; blank HTML is no HTML, as in JSON Feed.
     let both = ghost.replace(r#""plaintext""#, r#""html":"<p>Markup.</p>","plaintext""#);
     assert_eq!(
         parse_article(&both, None, None).unwrap().body.text().trim(),
         "Markup."
     );
+    let blank = ghost.replace(r#""plaintext""#, r#""html":" \n","plaintext""#);
+    assert_eq!(parse_article(&blank, None, None).unwrap().body.text(), text);
 }

@@ -2,9 +2,10 @@
 //! and the few values sources send in more than one shape.
 
 use super::json::Json;
+use super::plain_text;
 use crate::i18n::canonical_tag;
-use crate::model::Timestamp;
-use crate::sanitize::html_to_text;
+use crate::model::{Body, Timestamp};
+use crate::sanitize::{html_to_text, sanitize_later};
 use crate::url::{checked_url, UrlUse};
 
 /// A plain-text field as sources send it: entities decoded once, stray tags and extra
@@ -19,6 +20,18 @@ pub fn title(value: Option<&Json>) -> Option<String> {
     match value? {
         Json::String(text) => plain(Some(text)),
         number => number.as_integer().map(|n| n.to_string()),
+    }
+}
+
+/// A body as formats carry it: the HTML (sanitized, its links resolved against `base`) when
+/// there is some, else the plain text with its line breaks; a blank field is no field. `None`
+/// when there is neither.
+pub fn body(html: Option<&str>, text: Option<&str>, base: Option<&str>) -> Option<Body> {
+    let present = |field: &&str| !field.trim().is_empty();
+    match (html.filter(present), text.filter(present)) {
+        (Some(html), _) => Some(sanitize_later(html, base)),
+        (None, Some(text)) => Some(plain_text::body(text)),
+        (None, None) => None,
     }
 }
 

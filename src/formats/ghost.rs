@@ -7,11 +7,10 @@
 //! `updated_at` when there is no `published_at`; responses trimmed with `fields=` carry no
 //! `html`, so their posts link to their page.
 
-use super::fields::{date, id, image, link, minutes, plain, title};
+use super::fields::{body, date, id, image, link, minutes, plain, title};
 use super::json::{each, FieldError, Fields, Json};
-use super::{plain_text, FormatError};
-use crate::model::{Article, Author, Body, PostSummary};
-use crate::sanitize::sanitize_later;
+use super::FormatError;
+use crate::model::{Article, Author, PostSummary};
 
 /// The name errors use for this format.
 pub const FORMAT: &str = "Ghost Content API";
@@ -78,16 +77,9 @@ fn post_to_article(
     index: usize,
 ) -> Result<(Article, bool), FieldError> {
     let url = link(post.text("url"), base);
-    let html = post.text("html");
     // A response asked with `formats=plaintext` has the text alone.
-    let plaintext = post
-        .text("plaintext")
-        .filter(|text| !text.trim().is_empty());
-    let body = match (html, plaintext) {
-        (Some(html), _) => sanitize_later(html, url.as_deref().or(base)),
-        (None, Some(text)) => plain_text::body(text),
-        (None, None) => Body::default(),
-    };
+    let (html, plaintext) = (post.text("html"), post.text("plaintext"));
+    let body = body(html, plaintext, url.as_deref().or(base)).unwrap_or_default();
     // `authors` lists everyone (the primary author first); older responses name one.
     let listed = post.array("authors")?;
     let single = post.get("primary_author").or(post.get("author"));

@@ -6,11 +6,10 @@
 //! a title (micro posts); `content_text` with its line breaks; entities in "plain" titles;
 //! items with no `id` (the URL stands in); protocol- and root-relative URLs.
 
-use super::fields::{date, id, image, language, link, plain, title};
+use super::fields::{body, date, id, image, language, link, plain, title};
 use super::json::{each, FieldError, Fields, Json};
 use super::{plain_text, FormatError};
 use crate::model::{Article, Author, PostSummary};
-use crate::sanitize::sanitize_later;
 
 /// The name errors use for this format.
 pub const FORMAT: &str = "JSON Feed";
@@ -101,16 +100,14 @@ fn item_to_article(
     let external_url = item.text("external_url");
     let url = link(item.text("url"), base).or_else(|| link(external_url, base));
     let summary_text = item.text("summary");
-    // An empty field is no field: the next one is read.
-    let present = |text: &str| !text.trim().is_empty();
-    let body = match (
-        item.text("content_html").filter(|t| present(t)),
-        item.text("content_text").filter(|t| present(t)),
-    ) {
-        (Some(html), _) => sanitize_later(html, url.as_deref().or(base)),
-        (None, Some(text)) => plain_text::body(text),
-        (None, None) => summary_text.map(plain_text::body).unwrap_or_default(),
-    };
+    // Without content, the summary is the body.
+    let body = body(
+        item.text("content_html"),
+        item.text("content_text"),
+        url.as_deref().or(base),
+    )
+    .or_else(|| summary_text.map(plain_text::body))
+    .unwrap_or_default();
     // Items without authors of their own are the feed's.
     let own_authors = read_authors(item)?;
     let authors = if own_authors.is_empty() {
