@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ENGINES, start } from './engines.mjs';
-import { serve } from './support.mjs';
+import { paragraphsOf, serve } from './support.mjs';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
 const SEED_TITLE = 'Microsoft condemns ICE activity at U.S. border but still faces public and internal criticism';
@@ -20,8 +20,7 @@ const PROBE = 'https://refused.invalid/probe.png';
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const readabilitySource = await readFile(createRequire(import.meta.url).resolve('@mozilla/readability/Readability.js'), 'utf8');
 /** The seed body's paragraphs (quotes' included) and subheading, whitespace squashed. */
-const SEED_PARAGRAPHS = JSON.parse(await readFile(join(DIST, 'demo/ms-ice.json'), 'utf8')).article.body
-  .flatMap((block) => block.paragraphs ?? [block.text]).map((text) => text.replace(/\s+/g, ' ').trim());
+const SEED_PARAGRAPHS = paragraphsOf(JSON.parse(await readFile(join(DIST, 'demo/ms-ice.json'), 'utf8')).article);
 
 // In-page helpers (they run in the page, so each stands alone).
 /** The text of the first `part` in `host`'s shadow root, or null. */

@@ -32,7 +32,7 @@ const seen = (page) => page.evaluate(() => {
   };
 });
 
-test('mount() renders, follows update and leaves nothing on destroy; the light DOM carries the article', async () => {
+test('mount() renders, follows update, and destroy takes away the reader and its light DOM copy (which carries the article)', async () => {
   const { page, context, problems } = await watchedPage(build.browser);
   await page.goto(`${build.server.url}/code.html`);
   await page.waitForFunction(() => window.handle && window.loads.length === 1);

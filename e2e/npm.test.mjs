@@ -22,16 +22,21 @@ let folder;
 let site;
 let browser;
 
+/** `npm install --offline` of the packed tarball into the project at `dir`. */
+function installPackage(dir) {
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(folder, `article-reader-${crateVersion()}.tgz`)], {
+    cwd: dir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
 before(async () => {
   folder = await mkdtemp(join(tmpdir(), 'article-reader-npm-'));
   execFileSync('npm', ['pack', '--loglevel=warn', '--pack-destination', folder], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   site = join(folder, 'site');
   await mkdir(site);
   await writeFile(join(site, 'package.json'), JSON.stringify({ name: 'site', private: true, type: 'module' }));
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(folder, `article-reader-${crateVersion()}.tgz`)], {
-    cwd: site,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  installPackage(site);
   execFileSync('cargo', ['build', '--release', '--locked', '--offline', '--bin', 'article-reader'], { cwd: root, stdio: 'inherit' });
   browser = await launch();
 });
@@ -205,10 +210,7 @@ async function viteApp() {
   const app = join(folder, 'vite-app');
   await mkdir(join(app, 'public', 'posts'), { recursive: true });
   await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'vite-app', private: true, type: 'module' }));
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(folder, `article-reader-${crateVersion()}.tgz`)], {
-    cwd: app,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  installPackage(app);
   for (const name of ['ms-ice.json', 'recent.json']) await cp(join(root, 'demo', name), join(app, 'public', 'posts', name));
   await writeFile(join(app, 'main.js'), "import 'article-reader';\n");
   await writeFile(join(app, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>App</title>
@@ -267,10 +269,7 @@ test('a Vite build of a page importing the package bundles the engine and the UI
 test('the static-site example, built from the package, gives pages that read without JavaScript', async () => {
   const example = join(folder, 'static-site');
   await cp(join(root, 'examples/static-site'), example, { recursive: true });
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(folder, `article-reader-${crateVersion()}.tgz`)], {
-    cwd: example,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  installPackage(example);
   const build = spawnSync('node', ['build.mjs', join(root, 'demo/feed.json'), '_site'], { cwd: example, encoding: 'utf8', env: { PATH: NO_RUST_PATH } });
   assert.equal(build.status, 0, build.stderr);
   const feed = JSON.parse(await readFile(join(root, 'demo/feed.json'), 'utf8'));

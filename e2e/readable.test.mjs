@@ -11,15 +11,14 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { Readability } from '@mozilla/readability';
-import { servedBuild, watchedPage } from './support.mjs';
+import { paragraphsOf, servedBuild, squash, watchedPage } from './support.mjs';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
 const readabilitySource = await readFile(createRequire(import.meta.url).resolve('@mozilla/readability/Readability.js'), 'utf8');
 const seed = JSON.parse(await readFile(join(DIST, 'demo/ms-ice.json'), 'utf8')).article;
 
-const squash = (text) => text.replace(/\s+/g, ' ').trim();
-/** The seed body's paragraphs (quotes' included) and subheading, as text (the native schema's blocks). */
-const PARAGRAPHS = seed.body.flatMap((block) => block.paragraphs ?? [block.text]).map(squash);
+/** The seed body's paragraphs (quotes' included) and subheading, as text. */
+const PARAGRAPHS = paragraphsOf(seed);
 
 const build = servedBuild(before, after);
 

@@ -1,9 +1,16 @@
-// Shared end-to-end helpers: a static server for the release build on loopback, and a
-// headless Chromium that is not allowed to talk to anything but that server.
+// Shared end-to-end helpers: a static server for the release build on loopback, a headless
+// Chromium that is not allowed to talk to anything but that server, and the text of an
+// article's body as tools that read it must find it.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+
+/** `text` with its runs of whitespace as single spaces, trimmed: text compared across parsers. */
+export const squash = (text) => text.replace(/\s+/g, ' ').trim();
+
+/** The paragraphs (quotes' included) and subheadings of a native-schema `article`'s body, squashed. */
+export const paragraphsOf = (article) => article.body.flatMap((block) => block.paragraphs ?? [block.text]).map(squash);
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

@@ -150,7 +150,8 @@ function prefetch(element) {
     The engine asks for UI words as `labels/<lang>.json` (its assets' base is ''); they are
     wherever `labelUrl` says. */
 function askEngine(url, refresh, timeoutMs, signal) {
-  if (url.startsWith('labels/')) url = labelUrl(url.slice(7, -5));
+  const label = /^labels\/(\w+)\.json$/.exec(url);
+  if (label) url = labelUrl(label[1]);
   const answer = early.get(url);
   if (answer && !refresh) {
     early.delete(url);
